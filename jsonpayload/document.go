@@ -1,0 +1,114 @@
+package jsonpayload
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+	"golang.org/x/text/transform"
+
+	"github.com/entrylink/entrylink/refparam"
+)
+
+// Limits on the documents Extract and Lookup read. Documents are untrusted:
+// they come from links and from integrations.
+const (
+	// MaxDocumentSize is the largest document, in bytes, that is read.
+	MaxDocumentSize = 4 << 20
+
+	// MaxDepth is the deepest nesting of objects and arrays that is read:
+	// [] and {} have depth 1, a bare scalar 0.
+	MaxDepth = 128
+)
+
+// docError is a document error before it is wrapped in an *Error.
+type docError struct {
+	err    error
+	off    int
+	detail string
+}
+
+// checkDocument returns doc, or its repaired form, once it is known to be
+// a valid JSON text within the limits.
+func checkDocument(doc string, repair bool) (string, *docError) {
+	if len(doc) > MaxDocumentSize {
+		return "", &docError{ErrTooLarge, MaxDocumentSize, ""}
+	}
+	if e := checkText(doc); e == nil {
+		return doc, nil
+	} else if !repair || e.err != ErrInvalidDocument || e.detail != "" {
+		return "", e
+	}
+	// Only a document that is not valid as it stands is repaired: in a
+	// valid one, typographic quotes are text inside strings.
+	fixed, _, err := transform.String(refparam.StraightQuotes(), doc)
+	if err != nil || fixed == doc {
+		return "", checkText(doc)
+	}
+	if checkText(fixed) != nil {
+		return "", checkText(doc) // report the caller's text, not ours
+	}
+	return fixed, nil
+}
+
+// checkText checks depth first, with a scan that cannot recurse, so that
+// the recursive validators never see a deep document.
+func checkText(doc string) *docError {
+	if off := depthExceeded(doc); off >= 0 {
+		return &docError{ErrTooDeep, off, ""}
+	}
+	if !utf8.ValidString(doc) {
+		return &docError{ErrInvalidDocument, invalidUTF8At(doc), "invalid UTF-8"}
+	}
+	if !gjson.Valid(doc) {
+		return &docError{ErrInvalidDocument, syntaxOffset(doc), ""}
+	}
+	return nil
+}
+
+// depthExceeded returns the offset of the bracket that opens level
+// MaxDepth+1, or -1. Brackets inside strings do not count. It does not
+// validate: an unterminated string simply ends the scan.
+func depthExceeded(doc string) int {
+	depth := 0
+	for i := 0; i < len(doc); i++ {
+		switch doc[i] {
+		case '"':
+			start := i + 1
+			for {
+				j := strings.IndexByte(doc[i+1:], '"')
+				if j < 0 {
+					return -1
+				}
+				i += 1 + j
+				n := 0
+				for k := i - 1; k >= start && doc[k] == '\\'; k-- {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+			}
+		case '[', '{':
+			depth++
+			if depth > MaxDepth {
+				return i
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return -1
+}
+
+// syntaxOffset asks encoding/json where doc goes wrong; it runs only on
+// the error path. It is -1 if encoding/json finds no fault.
+func syntaxOffset(doc string) int {
+	var se *json.SyntaxError
+	if errors.As(json.Unmarshal([]byte(doc), new(json.RawMessage)), &se) {
+		return int(se.Offset)
+	}
+	return -1
+}
