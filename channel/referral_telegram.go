@@ -1,0 +1,97 @@
+package channel
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// telegram reads a Telegram Update: {"update_id":…,"message":{…}}. Only
+// "message" is read: an edited_message is the user rewriting an old message,
+// not a link being opened, and channel posts have no user.
+func (r *refReader) telegram(root gjson.Result) error {
+	keys := [...]string{"update_id", "message"}
+	var v [len(keys)]gjson.Result
+	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil {
+		return err
+	}
+	if v[0].Type != gjson.Number || !v[1].IsObject() {
+		return nil // not an Update
+	}
+	r.event++ // an Update is one event, index 0
+	mk := [...]string{"text", "from", "chat", "date", "message_id"}
+	var m [len(mk)]gjson.Result
+	if _, err := r.pick(v[1], mk[:], m[:]); err != nil {
+		return err
+	}
+	if m[0].Type != gjson.String {
+		return nil // a photo, a sticker, …: no command
+	}
+	ref, bot, ok := startCommand(m[0].Str)
+	if !ok {
+		return nil
+	}
+	x := Referral{Kind: Telegram, Ref: ref, Origin: FromLink, Source: "start", RecipientID: bot}
+	var err error
+	fk := [...]string{"id"}
+	var f [1]gjson.Result
+	if _, err := r.pick(m[1], fk[:], f[:]); err != nil {
+		return err
+	}
+	if x.UserID, err = r.id("id", f[0]); err != nil {
+		return err
+	}
+	ck := [...]string{"id", "type"}
+	var c [len(ck)]gjson.Result
+	if _, err := r.pick(m[2], ck[:], c[:]); err != nil {
+		return err
+	}
+	if x.ChatID, err = r.id("id", c[0]); err != nil {
+		return err
+	}
+	if c[1].Type == gjson.String && (c[1].Str == "group" || c[1].Str == "supergroup") {
+		x.Source = "startgroup"
+	}
+	if x.Time, err = r.id("date", m[3]); err != nil {
+		return err
+	}
+	if x.MessageID, err = r.id("message_id", m[4]); err != nil {
+		return err
+	}
+	r.out = append(r.out, x)
+	return nil
+}
+
+// startCommand reads the /start command a Telegram client sends for a deep
+// link: the text starts with exactly "/start", optionally followed by
+// "@" and a bot username (letters, digits, '_'), then either ends (a bare
+// /start: ok with an empty payload) or continues with white space, after
+// which the rest, trimmed of white space, is the payload, untouched
+// (business "bizChat…" payloads included). Anything else ("/startx",
+// "/Start", " /start", "/start@") is not a start command.
+func startCommand(text string) (payload, bot string, ok bool) {
+	rest, ok := strings.CutPrefix(text, "/start")
+	if !ok {
+		return "", "", false
+	}
+	if name, found := strings.CutPrefix(rest, "@"); found {
+		n := 0
+		for n < len(name) && startBotByte(name[n]) {
+			n++
+		}
+		if n == 0 {
+			return "", "", false
+		}
+		bot, rest = name[:n], name[n:]
+	}
+	if c, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsSpace(c) {
+		return "", "", false // "/startx", "/start@bot-x"
+	}
+	return strings.TrimSpace(rest), bot, true
+}
+
+func startBotByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
