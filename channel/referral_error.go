@@ -57,13 +57,16 @@ func (e *BodyError) Error() string {
 func (e *BodyError) Unwrap() error { return e.Err }
 
 // syntaxErrorAt returns the offset of the syntax error in a body that
-// gjson.ValidBytes refused, as encoding/json finds it, or -1 when
+// gjson.ValidBytes refused, as encoding/json finds it (the offending byte;
+// the last one when the body ends too soon), or -1 when
 // encoding/json finds none. It runs only on the error path.
 func syntaxErrorAt(body []byte) int {
 	var raw json.RawMessage
 	var se *json.SyntaxError
 	if err := json.Unmarshal(body, &raw); errors.As(err, &se) {
-		return int(se.Offset)
+		// Offset counts the bytes read, the offending one included; a
+		// body that ends too soon is reported at its last byte.
+		return max(int(se.Offset)-1, 0)
 	}
 	return -1
 }
