@@ -78,7 +78,7 @@ func (o Options) compile(op string, rules []Rule) (*Extractor, error) {
 	e := &Extractor{opts: o, rules: make([]compiled, len(rules))}
 	for i, r := range rules {
 		ruleErr := func(err error, off int, detail string) error {
-			return &Error{Op: op, Rule: i, Path: r.Path, FieldID: r.FieldID, Type: r.Type, Offset: off, Err: err, Detail: detail}
+			return ruleError(op, i, &r, err, off, "", detail)
 		}
 		switch {
 		case !o.dialect.valid():
@@ -150,7 +150,6 @@ func Lookup(doc []byte, path string, t Type) (string, error) {
 func (o Options) Lookup(doc []byte, path string, t Type) (string, error) {
 	e, err := o.compile("Lookup", []Rule{{Path: path, FieldID: "-", Type: t, Required: true}})
 	if err != nil {
-		err.(*Error).Rule, err.(*Error).FieldID = -1, ""
 		return "", err
 	}
 	f, err := e.extract("Lookup", string(doc))
@@ -182,11 +181,11 @@ func (e *Extractor) extract(op string, doc string) ([]refparam.Field, error) {
 			if !c.Required {
 				continue
 			}
-			return nil, e.ruleError(op, i, err, off, "")
+			return nil, ruleError(op, i, &c.Rule, err, off, "", "")
 		}
 		v, ok := convert(r, c.Type)
 		if !ok {
-			return nil, e.ruleError(op, i, ErrType, off, clip(r.Raw))
+			return nil, ruleError(op, i, &c.Rule, ErrType, off, clip(r.Raw), "")
 		}
 		if fields == nil {
 			fields = make([]refparam.Field, 0, len(e.rules)-i)
@@ -196,9 +195,9 @@ func (e *Extractor) extract(op string, doc string) ([]refparam.Field, error) {
 	return fields, nil
 }
 
-func (e *Extractor) ruleError(op string, i int, err error, off int, value string) error {
-	c := &e.rules[i]
-	x := &Error{Op: op, Rule: i, Path: c.Path, FieldID: c.FieldID, Type: c.Type, Offset: off, Value: value, Err: err}
+// ruleError reports a problem with rule i. Lookup has a path but no rule.
+func ruleError(op string, i int, r *Rule, err error, off int, value, detail string) error {
+	x := &Error{Op: op, Rule: i, Path: r.Path, FieldID: r.FieldID, Type: r.Type, Offset: off, Value: value, Err: err, Detail: detail}
 	if op == "Lookup" {
 		x.Rule, x.FieldID = -1, ""
 	}
