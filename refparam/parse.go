@@ -1,0 +1,331 @@
+package refparam
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/text/transform"
+)
+
+// Parse decodes the text of a ref, as it arrives after the channel has
+// undone its own URL encoding. It reads every separator and JSON form
+// described in the package documentation and rejects ambiguous or
+// malformed input with a [*SyntaxError].
+//
+// The Name, Payload and field strings of the result are substrings of s
+// when s uses only ASCII hyphens, so parsing canonical text without fields
+// or JSON does not allocate.
+func Parse(s string) (Ref, error) {
+	if len(s) > MaxLen {
+		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
+	}
+	var r Ref
+	p := parser{in: s, ascii: printableASCII(s)}
+	if err := p.parse(&r); err != nil {
+		return Ref{}, err
+	}
+	return r, nil
+}
+
+// MustParse is like [Parse] but panics if s is not a valid ref. It is for
+// tests and for refs written into programs as constants.
+func MustParse(s string) Ref {
+	r, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse]. On
+// error *r is left unchanged.
+func (r *Ref) UnmarshalText(text []byte) error {
+	v, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+type parser struct {
+	in    string
+	ascii bool // in is printable ASCII: "--" is the only separator
+}
+
+// next returns the segment that starts at i. For printable ASCII it only
+// needs to find "--"; otherwise it decodes and checks every rune.
+func (p *parser) next(i int) (segment, int, error) {
+	if p.ascii {
+		// Segments are short, so a plain loop beats strings.Index here.
+		s := p.in
+		for j := i; j+1 < len(s); j++ {
+			if s[j] == '-' && s[j+1] == '-' {
+				return segment{end: j, next: j + 2, sep: true}, 0, nil
+			}
+		}
+		return segment{end: len(s), next: len(s)}, 0, nil
+	}
+	return nextSegment(p.in, i)
+}
+
+func (p *parser) fail(off int, err error) error {
+	return &SyntaxError{Input: p.in, Offset: off, Err: err}
+}
+
+// segmentText returns the text of the segment s[start:seg.end], with its
+// typographic hyphens read as '-', after checking that no hyphen begins or
+// ends it.
+func (p *parser) segmentText(start int, seg segment) (string, error) {
+	t := p.in[start:seg.end]
+	if off := edgeHyphen(t); off >= 0 {
+		return "", p.fail(start+off, ErrEdgeHyphen)
+	}
+	if seg.typo {
+		t = normalizeHyphens(t)
+	}
+	return t, nil
+}
+
+// parse reports errors in a fixed order, which the reference parser in
+// slow_test.go follows too: first invalid UTF-8 or a control character
+// anywhere in the text, then the first structural error from the left, then
+// an error in the JSON document.
+func (p *parser) parse(r *Ref) error {
+	s := p.in
+	first, off, err := p.next(0)
+	if err != nil {
+		return p.fail(off, err)
+	}
+
+	// Form 1 of JSON: NAMEjsondata--JSON.
+	if strings.HasSuffix(s[:first.end], jsonMarker) {
+		name := segment{end: first.end - len(jsonMarker), typo: first.typo}
+		return p.jsonRef(r, name, first)
+	}
+	if !first.sep {
+		r.Name, err = p.name(first)
+		return err
+	}
+
+	// Form 2 of JSON: NAME--jsondata--JSON.
+	second, off, err := p.next(first.next)
+	if err != nil {
+		return p.fail(off, err)
+	}
+	if s[first.next:second.end] == jsonMarker {
+		return p.jsonRef(r, first, second)
+	}
+
+	// Count the segments after the name, checking the rest of the text, so
+	// that Fields is allocated once at its final size.
+	n := 1
+	for seg := second; seg.sep; n++ {
+		if seg, off, err = p.next(seg.next); err != nil {
+			return p.fail(off, err)
+		}
+	}
+
+	if r.Name, err = p.name(first); err != nil {
+		return err
+	}
+	start, seg := first.next, second
+	if n%2 == 1 {
+		// An odd count: the default payload, then pairs.
+		if r.Payload, err = p.segmentText(start, seg); err != nil {
+			return err
+		}
+		if !seg.sep {
+			return nil
+		}
+		start = seg.next
+		seg, _, _ = p.next(start)
+	}
+	// Pairs, id first. The count left is even and at least 2.
+	r.Fields = make([]Field, 0, n/2)
+	for {
+		var f Field
+		if start == seg.end {
+			return p.fail(start, ErrEmptyFieldID)
+		}
+		if f.ID, err = p.segmentText(start, seg); err != nil {
+			return err
+		}
+		start = seg.next
+		seg, _, _ = p.next(start)
+		if f.Value, err = p.segmentText(start, seg); err != nil {
+			return err
+		}
+		r.Fields = append(r.Fields, f)
+		if !seg.sep {
+			return nil
+		}
+		start = seg.next
+		seg, _, _ = p.next(start)
+	}
+}
+
+// name returns the name, the segment at the start of the input.
+func (p *parser) name(seg segment) (string, error) {
+	if seg.end == 0 {
+		return "", p.fail(0, ErrEmptyName)
+	}
+	return p.segmentText(0, seg)
+}
+
+// jsonRef decodes a ref that carries JSON. The name is s[:name.end]; the
+// segment marker ends with the separator after the jsondata marker, and the
+// JSON part runs from there to the end of the input, whatever it contains.
+func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
+	start := marker.next
+	part := p.in[start:]
+	if off, err := checkText(part); err != nil {
+		return p.fail(start+off, err)
+	}
+	name, err := p.name(nameSeg)
+	if err != nil {
+		return err
+	}
+	if !marker.sep || part == "" {
+		return p.fail(marker.end-len(jsonMarker), ErrJSONMarker)
+	}
+	var doc []byte
+	switch part[0] {
+	case '{', '[':
+		doc = []byte(part)
+		if json.Valid(doc) {
+			break
+		}
+		// Not valid as it stands: undo a percent-encoding, then repair
+		// typographic quotes, as copy-paste leaves them.
+		if strings.IndexByte(part, '%') >= 0 {
+			if u, ok := unescapePercent(part); ok {
+				if d, err := checkDecodedJSON(u, true); err == nil {
+					doc = d
+					break
+				}
+			}
+		}
+		repaired, _, _ := transform.Bytes(StraightQuotes(), doc)
+		if !json.Valid(repaired) {
+			return p.fail(start+jsonErrorOffset(doc), ErrJSON)
+		}
+		doc = repaired
+	case '%':
+		u, ok := unescapePercent(part)
+		if !ok {
+			return p.fail(start+badEscapeOffset(part), ErrPercent)
+		}
+		if doc, err = checkDecodedJSON(u, true); err != nil {
+			return p.fail(start, err)
+		}
+	default:
+		enc := base64.RawURLEncoding
+		if strings.HasSuffix(part, "=") {
+			enc = base64.URLEncoding
+		}
+		u, err := enc.Strict().DecodeString(part)
+		if err != nil {
+			off := 0
+			if ce, ok := err.(base64.CorruptInputError); ok {
+				off = int(ce)
+			}
+			return p.fail(start+off, ErrBase64)
+		}
+		if doc, err = checkDecodedJSON(u, false); err != nil {
+			return p.fail(start, err)
+		}
+	}
+	r.Name, r.JSON = name, doc
+	return nil
+}
+
+// checkDecodedJSON applies the rules for a JSON document to one that was
+// percent- or base64url-decoded: valid UTF-8, no control characters, an
+// object or an array. With repair, typographic quotes are straightened when
+// the document is not valid JSON as it stands.
+func checkDecodedJSON(doc []byte, repair bool) ([]byte, error) {
+	if _, err := checkText(string(doc)); err != nil {
+		return nil, err
+	}
+	if len(doc) == 0 || (doc[0] != '{' && doc[0] != '[') {
+		return nil, ErrJSON
+	}
+	if json.Valid(doc) {
+		return doc, nil
+	}
+	if repair {
+		if fixed, _, _ := transform.Bytes(StraightQuotes(), doc); json.Valid(fixed) {
+			return fixed, nil
+		}
+	}
+	return nil, ErrJSON
+}
+
+// jsonErrorOffset returns the byte offset in doc at which encoding/json
+// finds it invalid. It runs only on the error path.
+func jsonErrorOffset(doc []byte) int {
+	var v json.RawMessage
+	if se, ok := json.Unmarshal(doc, &v).(*json.SyntaxError); ok && se.Offset > 0 {
+		return int(se.Offset) - 1
+	}
+	return 0
+}
+
+// unescapePercent decodes %XX escapes. Unlike a query decoder it leaves '+'
+// alone: the channel has already undone the query encoding, and '+' is a
+// literal in a JSON document.
+func unescapePercent(s string) ([]byte, bool) {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '%' {
+			b = append(b, c)
+			continue
+		}
+		if i+2 >= len(s) {
+			return nil, false
+		}
+		hi, ok1 := unhex(s[i+1])
+		lo, ok2 := unhex(s[i+2])
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		b = append(b, hi<<4|lo)
+		i += 2
+	}
+	return b, true
+}
+
+// badEscapeOffset returns the offset of the first malformed %XX escape in s.
+func badEscapeOffset(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		if i+2 >= len(s) {
+			return i
+		}
+		if _, ok := unhex(s[i+1]); !ok {
+			return i
+		}
+		if _, ok := unhex(s[i+2]); !ok {
+			return i
+		}
+		i += 2
+	}
+	return 0
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}

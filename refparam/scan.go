@@ -1,0 +1,225 @@
+package refparam
+
+import "unicode/utf8"
+
+// MaxLen is the longest text, in bytes, that [Parse] reads and the encoders
+// write. It is four times Messenger's documented 2,083-character ref limit,
+// enough for any channel's ref plus a percent-encoded JSON document, and it
+// bounds the work an untrusted input can cause. Longer input fails with
+// [ErrTooLong] before it is scanned.
+const MaxLen = 8192
+
+// The jsondata marker, as a name suffix (giveawayjsondata--{…}) or as the
+// second segment (giveaway--jsondata--{…}).
+const jsonMarker = "jsondata"
+
+// Byte classes for the scanner's ASCII fast path.
+const (
+	clPlain   = iota // any other printable ASCII byte
+	clHyphen         // '-'
+	clControl        // U+0000–U+001F, U+007F
+	clHigh           // the first byte of a multi-byte UTF-8 sequence (or junk)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for i := range t {
+		switch {
+		case i == '-':
+			t[i] = clHyphen
+		case i < 0x20 || i == 0x7f:
+			t[i] = clControl
+		case i >= utf8.RuneSelf:
+			t[i] = clHigh
+		}
+	}
+	return t
+}()
+
+// Runes that the grammar reads as dashes. See the table in doc.go.
+const (
+	enDash       = '\u2013'
+	emDash       = '\u2014'
+	horizBar     = '\u2015'
+	hyphen       = '\u2010'
+	nbHyphen     = '\u2011'
+	figureDash   = '\u2012'
+	minusSign    = '\u2212'
+	smallHyphen  = '\uFE63'
+	fullwidthHyp = '\uFF0D'
+)
+
+// dashClass says what a rune means to the grammar.
+type dashClass uint8
+
+const (
+	notDash     dashClass = iota
+	asciiHyphen           // '-'
+	typoHyphen            // one of the hyphen-like runes: single, it reads as '-'
+	sepDash               // en dash, em dash, horizontal bar: a separator on its own
+)
+
+func classify(r rune) dashClass {
+	switch r {
+	case '-':
+		return asciiHyphen
+	case hyphen, nbHyphen, figureDash, minusSign, smallHyphen, fullwidthHyp:
+		return typoHyphen
+	case enDash, emDash, horizBar:
+		return sepDash
+	}
+	return notDash
+}
+
+// hyphenLikeAt reports the width of the hyphen-like rune (ASCII '-' or a
+// typographic hyphen) at s[i], or 0 if there is none. It does not report
+// errors; the scan that reaches that rune does.
+func hyphenLikeAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	if s[i] == '-' {
+		return 1
+	}
+	if s[i] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if classify(r) == typoHyphen {
+		return n
+	}
+	return 0
+}
+
+// A segment is what nextSegment found: s[start:end] is the segment text,
+// and the next segment starts at next. sep reports whether a separator
+// ended the segment (otherwise end == next == len(s)); typo reports whether
+// the segment holds a single typographic hyphen that reads as '-'.
+type segment struct {
+	end, next int
+	sep, typo bool
+}
+
+// nextSegment scans s from i to the next separator. It rejects invalid
+// UTF-8 and control characters, returning the sentinel and its offset.
+func nextSegment(s string, i int) (seg segment, errOff int, err error) {
+	for i < len(s) {
+		c := byteClass[s[i]]
+		if c == clPlain {
+			i++
+			continue
+		}
+		switch c {
+		case clHyphen:
+			if n := hyphenLikeAt(s, i+1); n > 0 {
+				return segment{end: i, next: i + 1 + n, sep: true, typo: seg.typo}, 0, nil
+			}
+			i++
+		case clControl:
+			return seg, i, ErrControl
+		case clHigh:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return seg, i, ErrUTF8
+			}
+			if r <= 0x9f { // C1 controls, U+0080–U+009F
+				return seg, i, ErrControl
+			}
+			switch classify(r) {
+			case sepDash:
+				return segment{end: i, next: i + n, sep: true, typo: seg.typo}, 0, nil
+			case typoHyphen:
+				if n2 := hyphenLikeAt(s, i+n); n2 > 0 {
+					return segment{end: i, next: i + n + n2, sep: true, typo: seg.typo}, 0, nil
+				}
+				seg.typo = true
+			}
+			i += n
+		}
+	}
+	seg.end, seg.next = len(s), len(s)
+	return seg, 0, nil
+}
+
+// edgeHyphen returns the offset in seg of a hyphen-like rune that begins or
+// ends it, or -1.
+func edgeHyphen(seg string) int {
+	// Every hyphen-like rune but '-' is multi-byte, so an ASCII byte other
+	// than '-' at each end settles it.
+	if seg == "" || byteClass[seg[0]] == clPlain && byteClass[seg[len(seg)-1]] == clPlain {
+		return -1
+	}
+	if hyphenLikeAt(seg, 0) > 0 {
+		return 0
+	}
+	r, n := utf8.DecodeLastRuneInString(seg)
+	if c := classify(r); c == asciiHyphen || c == typoHyphen {
+		return len(seg) - n
+	}
+	return -1
+}
+
+// normalizeHyphens returns seg with each typographic hyphen replaced by '-'.
+// seg holds no separators, so every hyphen-like rune in it is single.
+func normalizeHyphens(seg string) string {
+	b := make([]byte, 0, len(seg))
+	for _, r := range seg {
+		if classify(r) == typoHyphen {
+			b = append(b, '-')
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b)
+}
+
+// checkText rejects invalid UTF-8 and control characters in s, returning
+// the sentinel and its offset.
+func checkText(s string) (errOff int, err error) {
+	for i := 0; i < len(s); {
+		switch byteClass[s[i]] {
+		case clControl:
+			return i, ErrControl
+		case clHigh:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return i, ErrUTF8
+			}
+			if r <= 0x9f {
+				return i, ErrControl
+			}
+			i += n
+		default:
+			i++
+		}
+	}
+	return 0, nil
+}
+
+// printableASCII reports whether every byte of s is in 0x20–0x7E. Such text
+// has no encoding errors and no typographic dashes, so its only separator
+// is "--" and the parser can find separators with strings.Index. It tests
+// eight bytes at a time; within each byte the additions cannot carry into
+// the next.
+func printableASCII(s string) bool {
+	const (
+		high = 0x8080808080808080
+		low7 = 0x7f7f7f7f7f7f7f7f
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		lo := x & low7
+		atLeast7F := (lo + 0x0101010101010101) & high
+		atLeast20 := (lo + 0x6060606060606060) & high
+		if x&high|atLeast7F|(^atLeast20&high) != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
