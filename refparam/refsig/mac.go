@@ -17,13 +17,12 @@ const (
 
 // The signature's lengths, in characters of the signed text.
 const (
-	expiryLen = 7                                     // expiry: 7 base32hex digits, 35 bits
-	tagLen    = 20                                    // tag: 20 base32hex digits, 100 bits
-	tagBits   = 5 * tagLen                            // the bits of HMAC-SHA-256 kept
-	valueLen  = expiryLen + tagLen                    // the signature field's value
-	fixedLen  = len("--") + len("--") + valueLen      // the signature, less the key id
-	tagBytes  = (tagBits + 7) / 8                     // bytes of the MAC the tag encodes
-	maxHeader = len(macContext) + 2 + MaxKeyIDLen + 12 // the MAC input before the ref
+	expiryLen = 7                                // expiry: 7 base32hex digits, 35 bits
+	tagLen    = 20                               // tag: 20 base32hex digits, 100 bits
+	tagBits   = 5 * tagLen                       // the bits of HMAC-SHA-256 kept
+	valueLen  = expiryLen + tagLen               // the signature field's value
+	fixedLen  = len("--") + len("--") + valueLen // the signature, less the key id
+	tagBytes  = (tagBits + 7) / 8                // bytes of the MAC the tag encodes
 )
 
 // MaxOverhead is the most that signing adds to a ref's canonical text, in
