@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -268,6 +269,11 @@ func checkBodyJSON(k Kind, body []byte) error {
 // tooDeep returns the offset of the first '{' or '[' that opens a level
 // deeper than MaxBodyDepth, or -1. Brackets inside strings do not count.
 func tooDeep(b []byte) int {
+	// Depth cannot pass the number of opening brackets, which bytes.Count
+	// finds faster than the scan below: most webhook bodies have a few dozen.
+	if bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= MaxBodyDepth {
+		return -1
+	}
 	depth := 0
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
