@@ -68,36 +68,57 @@ func checkText(doc string) *docError {
 	return nil
 }
 
+// Byte classes for depthExceeded, outside and inside strings.
+const (
+	plain = iota
+	quote
+	open
+	close
+	escape
+)
+
+var (
+	outsideString = [256]uint8{'"': quote, '[': open, '{': open, ']': close, '}': close}
+	insideString  = [256]uint8{'"': quote, '\\': escape}
+)
+
 // depthExceeded returns the offset of the bracket that opens level
 // MaxDepth+1, or -1. Brackets inside strings do not count. It does not
 // validate: an unterminated string simply ends the scan.
 func depthExceeded(doc string) int {
+	// Fewer brackets than MaxDepth, counted with the vectorised
+	// strings.Count, cannot nest deeper than MaxDepth.
+	if strings.Count(doc, "[")+strings.Count(doc, "{") <= MaxDepth {
+		return -1
+	}
 	depth := 0
-	for i := 0; i < len(doc); i++ {
-		switch doc[i] {
-		case '"':
-			start := i + 1
-			for {
-				j := strings.IndexByte(doc[i+1:], '"')
-				if j < 0 {
-					return -1
+	for i := 0; i < len(doc); {
+		switch outsideString[doc[i]] {
+		case quote:
+			i++
+			for i < len(doc) {
+				k := insideString[doc[i]]
+				if k == plain {
+					i++
+					continue
 				}
-				i += 1 + j
-				n := 0
-				for k := i - 1; k >= start && doc[k] == '\\'; k-- {
-					n++
-				}
-				if n%2 == 0 {
+				if k == quote {
 					break
 				}
+				i += 2 // a backslash and the byte it escapes
 			}
-		case '[', '{':
+			i++ // the closing quote
+		case open:
 			depth++
 			if depth > MaxDepth {
 				return i
 			}
-		case ']', '}':
+			i++
+		case close:
 			depth--
+			i++
+		default:
+			i++
 		}
 	}
 	return -1
