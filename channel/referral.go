@@ -332,6 +332,19 @@ func (r *refReader) pick(o gjson.Result, keys []string, vals []gjson.Result) (bo
 	return true, err
 }
 
+// pickIn is pick for an object nested under key, which may be absent or
+// null but is otherwise an object.
+func (r *refReader) pickIn(key string, o gjson.Result, keys []string, vals []gjson.Result) error {
+	if jsonAbsent(o) {
+		return nil
+	}
+	isObj, err := r.pick(o, keys, vals)
+	if err == nil && !isObj {
+		err = r.fieldErr(key, o)
+	}
+	return err
+}
+
 // id returns an id or timestamp as sent: a string's text or a number's
 // literal; "" when absent or null. Any other type is an error.
 func (r *refReader) id(key string, v gjson.Result) (string, error) {

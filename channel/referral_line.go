@@ -35,7 +35,7 @@ func (r *refReader) lineEvent(ev gjson.Result, dest string) error {
 	}
 	mk := [...]string{"type", "text", "id"}
 	var m [len(mk)]gjson.Result
-	if _, err := r.pick(v[1], mk[:], m[:]); err != nil {
+	if err := r.pickIn("message", v[1], mk[:], m[:]); err != nil {
 		return err
 	}
 	if m[0].Type != gjson.String || m[0].Str != "text" {
@@ -52,7 +52,7 @@ func (r *refReader) lineEvent(ev gjson.Result, dest string) error {
 	x := Referral{Kind: Line, Event: index, Ref: ref, Origin: FromText, RecipientID: dest}
 	sk := [...]string{"userId", "groupId", "roomId"}
 	var s [len(sk)]gjson.Result
-	if _, err := r.pick(v[2], sk[:], s[:]); err != nil {
+	if err := r.pickIn("source", v[2], sk[:], s[:]); err != nil {
 		return err
 	}
 	if x.UserID, err = r.id("userId", s[0]); err != nil {

@@ -70,12 +70,8 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	if !jsonAbsent(postback) {
 		keys := [...]string{"referral", "mid"}
 		var p [len(keys)]gjson.Result
-		isObj, err := r.pick(postback, keys[:], p[:])
-		if err != nil {
+		if err := r.pickIn("postback", postback, keys[:], p[:]); err != nil {
 			return err
-		}
-		if !isObj {
-			return r.fieldErr("postback", postback)
 		}
 		if !jsonAbsent(p[0]) {
 			if !jsonAbsent(ref) {
@@ -89,16 +85,14 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	}
 	rk := [...]string{"ref", "source", "ad_id", "ads_context_data", "referer_uri"}
 	var f [len(rk)]gjson.Result
-	if isObj, err := r.pick(ref, rk[:], f[:]); err != nil {
+	if err := r.pickIn("referral", ref, rk[:], f[:]); err != nil {
 		return err
-	} else if !isObj {
-		return r.fieldErr("referral", ref)
 	}
 
 	x := Referral{Kind: r.kind, Event: index, Origin: FromLink}
 	sk := [...]string{"id", "user_ref"}
 	var s [len(sk)]gjson.Result
-	if _, err := r.pick(sender, sk[:], s[:]); err != nil {
+	if err := r.pickIn("sender", sender, sk[:], s[:]); err != nil {
 		return err
 	}
 	if x.UserID, err = r.id("id", s[0]); err != nil {
@@ -112,7 +106,7 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	}
 	rcp := [...]string{"id"}
 	var rv [1]gjson.Result
-	if _, err := r.pick(recipient, rcp[:], rv[:]); err != nil {
+	if err := r.pickIn("recipient", recipient, rcp[:], rv[:]); err != nil {
 		return err
 	}
 	if x.RecipientID, err = r.id("id", rv[0]); err != nil {
@@ -142,10 +136,8 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	if !jsonAbsent(f[3]) {
 		ak := [...]string{"ad_title", "photo_url", "video_url", "post_id", "product_id", "flow_id"}
 		var a [len(ak)]gjson.Result
-		if isObj, err := r.pick(f[3], ak[:], a[:]); err != nil {
+		if err := r.pickIn("ads_context_data", f[3], ak[:], a[:]); err != nil {
 			return err
-		} else if !isObj {
-			return r.fieldErr("ads_context_data", f[3])
 		}
 		dst := [...]*string{&x.Ad.Title, &x.Ad.PhotoURL, &x.Ad.VideoURL, &x.Ad.PostID, &x.Ad.ProductID, &x.Ad.FlowID}
 		for i, p := range dst {
@@ -199,7 +191,7 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 	}
 	mk := [...]string{"phone_number_id"}
 	var m [1]gjson.Result
-	if _, err := r.pick(v[0], mk[:], m[:]); err != nil {
+	if err := r.pickIn("metadata", v[0], mk[:], m[:]); err != nil {
 		return err
 	}
 	phoneID, err := r.id("phone_number_id", m[0])
@@ -220,7 +212,7 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 	if n == 1 {
 		ck := [...]string{"wa_id"}
 		var c [1]gjson.Result
-		if _, err := r.pick(contact, ck[:], c[:]); err != nil {
+		if err := r.pickIn("contacts", contact, ck[:], c[:]); err != nil {
 			return err
 		}
 		if waID, err = r.id("wa_id", c[0]); err != nil {
@@ -250,10 +242,8 @@ func (r *refReader) whatsappMessage(msg gjson.Result, phoneID, waID string) erro
 	if !jsonAbsent(v[3]) {
 		tk := [...]string{"body"}
 		var t [1]gjson.Result
-		if isObj, err := r.pick(v[3], tk[:], t[:]); err != nil {
+		if err := r.pickIn("text", v[3], tk[:], t[:]); err != nil {
 			return err
-		} else if !isObj {
-			return r.fieldErr("text", v[3])
 		}
 		if text, err = r.str("body", t[0]); err != nil {
 			return err
@@ -293,10 +283,8 @@ func (r *refReader) whatsappAd(ref gjson.Result, x *Referral) error {
 	keys := [...]string{"source_url", "source_id", "source_type", "body", "headline",
 		"media_type", "image_url", "video_url", "thumbnail_url", "ctwa_clid"}
 	var v [len(keys)]gjson.Result
-	if isObj, err := r.pick(ref, keys[:], v[:]); err != nil {
+	if err := r.pickIn("referral", ref, keys[:], v[:]); err != nil {
 		return err
-	} else if !isObj {
-		return r.fieldErr("referral", ref)
 	}
 	dst := [...]*string{&x.URL, &x.Ad.ID, &x.Source, &x.Ad.Body, &x.Ad.Title,
 		&x.Ad.MediaType, &x.Ad.PhotoURL, &x.Ad.VideoURL, &x.Ad.ThumbnailURL, &x.Ad.ClickID}

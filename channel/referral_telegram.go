@@ -37,7 +37,7 @@ func (r *refReader) telegram(root gjson.Result) error {
 	var err error
 	fk := [...]string{"id"}
 	var f [1]gjson.Result
-	if _, err := r.pick(m[1], fk[:], f[:]); err != nil {
+	if err := r.pickIn("from", m[1], fk[:], f[:]); err != nil {
 		return err
 	}
 	if x.UserID, err = r.id("id", f[0]); err != nil {
@@ -45,7 +45,7 @@ func (r *refReader) telegram(root gjson.Result) error {
 	}
 	ck := [...]string{"id", "type"}
 	var c [len(ck)]gjson.Result
-	if _, err := r.pick(m[2], ck[:], c[:]); err != nil {
+	if err := r.pickIn("chat", m[2], ck[:], c[:]); err != nil {
 		return err
 	}
 	if x.ChatID, err = r.id("id", c[0]); err != nil {

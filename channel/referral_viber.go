@@ -21,7 +21,7 @@ func (r *refReader) viber(root gjson.Result) error {
 	}
 	uk := [...]string{"id"}
 	var u [1]gjson.Result
-	if _, err := r.pick(v[2], uk[:], u[:]); err != nil {
+	if err := r.pickIn("user", v[2], uk[:], u[:]); err != nil {
 		return err
 	}
 	if x.UserID, err = r.id("id", u[0]); err != nil {
