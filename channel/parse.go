@@ -1,0 +1,345 @@
+package channel
+
+import (
+	"slices"
+	"strings"
+)
+
+// A Parser reads entry links. Its zero value recognises the hosts listed
+// in the package documentation; [Parser.WithWebChatHosts] returns a Parser
+// that also reads WebChat links on other hosts. A Parser is an immutable
+// value, safe for concurrent use.
+type Parser struct {
+	webChatHosts []string // lowercase; never modified after construction
+}
+
+// WithWebChatHosts returns a copy of p that also reads links on each of
+// hosts as WebChat links (white-label deployments: "chatrace.com",
+// "app.chatgptbuilder.io"). Hosts are ASCII host names, matched exactly
+// and case-insensitively; a subdomain is a host of its own.
+//
+// Like base64.Encoding.WithPadding it panics on a bad argument: a host that
+// is not an ASCII host name (an IP address, punycode, a port) or that is
+// another channel's host. Hosts are configuration, not input.
+func (p Parser) WithWebChatHosts(hosts ...string) Parser {
+	hs := slices.Clip(slices.Clone(p.webChatHosts))
+	for _, h := range hosts {
+		if e := checkHost(h, 0); e != nil {
+			panic("channel: WithWebChatHosts: " + e.Error())
+		}
+		if k := webHostKind(h); k != 0 && k != WebChat {
+			panic("channel: WithWebChatHosts: " + h + " is a " + k.String() + " host")
+		}
+		hs = append(hs, strings.ToLower(h))
+	}
+	return Parser{webChatHosts: hs}
+}
+
+// Parse is Parser{}.Parse: it reads a link on the default hosts.
+func Parse(rawURL string) (Link, error) { return Parser{}.Parse(rawURL) }
+
+// Parse returns the channel, target and ref of the entry link rawURL, with
+// the target normalised and the ref %-decoded, checked by the same rules as
+// [Build]; or a [*LinkError] naming the rule broken, the part and its byte
+// offset in rawURL.
+//
+// It recognises a channel only by its exact scheme and host (the host in
+// any ASCII case, the scheme's default port only), and reads the link forms
+// listed in the package documentation. Parameters other than the ones a
+// channel's link is read from are ignored; those must occur at most once.
+// For every Link l that Parse returns, Parse(l.URL()) returns l.
+func (p Parser) Parse(rawURL string) (Link, error) {
+	ps := parsing{s: rawURL}
+	l, e := ps.parse(&p)
+	if e != nil {
+		e.Op, e.Input = "Parse", rawURL
+		return Link{}, e
+	}
+	return l, nil
+}
+
+// webHostKind returns the channel served on https host h, or 0.
+func webHostKind(h string) Kind {
+	switch {
+	case equalFoldASCII(h, "m.me"):
+		return Messenger
+	case equalFoldASCII(h, "ig.me"):
+		return Instagram
+	case equalFoldASCII(h, "wa.me"), equalFoldASCII(h, "api.whatsapp.com"):
+		return WhatsApp
+	case equalFoldASCII(h, "t.me"), equalFoldASCII(h, "telegram.me"), equalFoldASCII(h, "telegram.dog"):
+		return Telegram
+	case equalFoldASCII(h, "line.me"):
+		return Line
+	case equalFoldASCII(h, defaultWebChatHost):
+		return WebChat
+	}
+	return 0
+}
+
+// parsing holds the state of one Parse call.
+type parsing struct {
+	s string
+	u rawURL
+}
+
+// fail returns an error about part, value at offset off of the URL.
+func (ps *parsing) fail(k Kind, part, value string, off int, err error) *LinkError {
+	return &LinkError{Kind: k, Part: part, Value: value, Offset: off, Err: err}
+}
+
+func (ps *parsing) parse(p *Parser) (Link, *LinkError) {
+	u, e := scan(ps.s)
+	if e != nil {
+		return Link{}, e
+	}
+	ps.u = u
+	if e := checkQuery(u.query); e != nil && u.hasQuery {
+		e.Offset += u.queryOff
+		return Link{}, e
+	}
+	var k Kind
+	switch {
+	case equalFoldASCII(u.scheme, "https"), equalFoldASCII(u.scheme, "http"):
+		if !u.hier {
+			return Link{}, ps.fail(0, "URL", "", u.pathOff, ErrSyntax)
+		}
+		if u.hasPort && u.port != defaultPort(u.scheme) {
+			return Link{}, ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
+		}
+		k = webHostKind(u.host)
+		if k == 0 {
+			for _, h := range p.webChatHosts {
+				if equalFoldASCII(u.host, h) {
+					k = WebChat
+					break
+				}
+			}
+		}
+		if k == 0 {
+			return Link{}, ps.fail(0, "host", u.host, u.hostOff, ErrHost)
+		}
+	case equalFoldASCII(u.scheme, "tg"):
+		k = ps.appHost("resolve", Telegram)
+	case equalFoldASCII(u.scheme, "viber"):
+		k = ps.appHost("pa", Viber)
+	case equalFoldASCII(u.scheme, "whatsapp"):
+		k = ps.appHost("send", WhatsApp)
+	case equalFoldASCII(u.scheme, "sms"):
+		k = SMS
+	case equalFoldASCII(u.scheme, "mailto"):
+		k = Email
+	default:
+		return Link{}, ps.fail(0, "scheme", u.scheme, 0, ErrScheme)
+	}
+	if k == 0 {
+		if u.hier && u.hasPort {
+			return Link{}, ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
+		}
+		return Link{}, ps.fail(0, "host", u.host, u.hostOff, ErrHost)
+	}
+	if u.hier == (k == SMS || k == Email) {
+		return Link{}, ps.fail(k, "URL", "", u.pathOff, ErrSyntax)
+	}
+	switch k {
+	case Messenger:
+		return ps.messenger()
+	case Instagram:
+		return ps.instagram()
+	case WhatsApp:
+		return ps.whatsapp()
+	case Telegram:
+		return ps.telegram()
+	case Viber:
+		return ps.viber()
+	case WebChat:
+		return ps.webchat()
+	case Line:
+		return ps.line()
+	case SMS:
+		return ps.sms()
+	}
+	return ps.email()
+}
+
+// defaultPort returns the default port of scheme http or https.
+func defaultPort(scheme string) string {
+	if len(scheme) == len("http") {
+		return "80"
+	}
+	return "443"
+}
+
+// appHost returns k if the URL is scheme://host with no port, else 0.
+func (ps *parsing) appHost(host string, k Kind) Kind {
+	if !ps.u.hier || ps.u.hasPort || !equalFoldASCII(ps.u.host, host) {
+		return 0
+	}
+	return k
+}
+
+// checkQuery checks every key=value pair of query q: no ';' (which
+// net/url refuses as a separator) and only valid %-escapes. Offsets are
+// in q.
+func checkQuery(q string) *LinkError {
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case ';':
+			return &LinkError{Part: "query", Offset: i, Rune: ';', Err: ErrSyntax, Want: "& between parameters, %3B in values"}
+		case '%':
+			if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
+				return &LinkError{Part: "query", Offset: i, Rune: '%', Err: ErrSyntax, Want: "% and two hex digits"}
+			}
+		}
+	}
+	return nil
+}
+
+// A qparam is one parameter found in a query.
+type qparam struct {
+	raw   string // the raw value
+	off   int    // its offset in the URL
+	found bool
+}
+
+// param returns the parameter name of the query, matching keys after
+// %-decoding (and '+' as space, as net/url does) and, with fold, in any
+// ASCII case. A parameter that occurs twice is an ErrRepeated error.
+func (ps *parsing) param(k Kind, name string, fold bool) (qparam, *LinkError) {
+	var p qparam
+	q := ps.u.query
+	for i := 0; i < len(q); {
+		end := strings.IndexByte(q[i:], '&')
+		if end < 0 {
+			end = len(q)
+		} else {
+			end += i
+		}
+		pair := q[i:end]
+		key, val, _ := strings.Cut(pair, "=")
+		if key != "" && keyIs(key, name, fold) {
+			if p.found {
+				return p, ps.fail(k, name+" parameter", "", ps.u.queryOff+i, ErrRepeated)
+			}
+			p = qparam{raw: val, off: ps.u.queryOff + i + len(key) + 1, found: true}
+		}
+		i = end + 1
+	}
+	return p, nil
+}
+
+// keyIs reports whether the raw query key equals name once decoded.
+func keyIs(key, name string, fold bool) bool {
+	j := 0
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch c {
+		case '%':
+			c = unhex(key[i+1])<<4 | unhex(key[i+2])
+			i += 2
+		case '+':
+			c = ' '
+		}
+		if j >= len(name) {
+			return false
+		}
+		n := name[j]
+		if fold && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != n {
+			return false
+		}
+		j++
+	}
+	return j == len(name)
+}
+
+// textRef decodes the value of a parameter p of a text channel k ('+' is
+// '+': WhatsApp shows it, RFC 5724 and RFC 6068 give it no other meaning),
+// drops the prefill "/" and checks it by rule.
+func (ps *parsing) textRef(k Kind, p qparam, rule *refRule, prefill bool) (string, *LinkError) {
+	if !p.found {
+		return "", nil
+	}
+	raw := p.raw
+	off := p.off
+	if prefill {
+		switch {
+		case strings.HasPrefix(raw, "/"):
+			raw, off = raw[1:], off+1
+		case strings.HasPrefix(raw, "%2F"), strings.HasPrefix(raw, "%2f"):
+			raw, off = raw[3:], off+3
+		}
+	}
+	v := unescape(raw)
+	if i, c, err := rule.check(v); err != nil {
+		e := rule.error("Parse", k, v, i, c, err)
+		e.Value = v
+		if i >= 0 {
+			e.Offset = off + rawOffset(raw, i)
+		}
+		return "", e
+	}
+	return v, nil
+}
+
+// formRef is textRef for a channel whose server may read the query as an
+// HTML form, where a raw '+' may mean a space: it is refused.
+func (ps *parsing) formRef(k Kind, p qparam, rule *refRule) (string, *LinkError) {
+	if i := strings.IndexByte(p.raw, '+'); i >= 0 {
+		e := ps.fail(k, rule.part, p.raw, p.off+i, ErrPlus)
+		e.Rune, e.Want = '+', "%2B for '+', %20 for a space"
+		return "", e
+	}
+	return ps.textRef(k, p, rule, false)
+}
+
+// target checks and normalises target t found at offset off of the URL
+// (raw is its raw form, for offsets).
+func (ps *parsing) target(k Kind, t, raw string, off int) (string, *LinkError) {
+	n, e := normTarget("Parse", k, t)
+	if e != nil {
+		e.Value = t
+		if e.Offset >= 0 {
+			e.Offset = off + rawOffset(raw, e.Offset)
+		}
+		return "", e
+	}
+	return n, nil
+}
+
+// missing returns the error for a link without its target.
+func (ps *parsing) missing(k Kind, off int) *LinkError {
+	e := ps.fail(k, "missing "+targetRules[k].part, "", off, ErrTarget)
+	e.Want = targetRules[k].want
+	return e
+}
+
+// segments splits the path of a hierarchical URL into at most 4 non-empty
+// segments, ignoring one trailing '/'; offs are their offsets in the URL.
+// ok is false for an empty segment or more than 4.
+func (ps *parsing) segments() (segs [4]string, offs [4]int, n int, ok bool) {
+	path := ps.u.path
+	if path == "" || path == "/" {
+		return segs, offs, 0, true
+	}
+	path = strings.TrimSuffix(path[1:], "/")
+	off := ps.u.pathOff + 1
+	for {
+		seg, rest, more := strings.Cut(path, "/")
+		if seg == "" || n == len(segs) {
+			return segs, offs, n, false
+		}
+		segs[n], offs[n] = seg, off
+		n++
+		if !more {
+			return segs, offs, n, true
+		}
+		path, off = rest, off+len(seg)+1
+	}
+}
+
+func (ps *parsing) badPath(k Kind) *LinkError {
+	return ps.fail(k, "path", ps.u.path, ps.u.pathOff, ErrPath)
+}

@@ -1,0 +1,197 @@
+package channel
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A rawURL is a URL split by scan, every part a substring of the input,
+// nothing decoded.
+type rawURL struct {
+	scheme   string // as written
+	hier     bool   // "scheme://authority…" rather than "scheme:opaque"
+	host     string // hier only: as written, without the port
+	hostOff  int
+	port     string // hier only: after ':', or ""
+	hasPort  bool
+	path     string // the path (hier) or the opaque part, up to '?'
+	pathOff  int
+	query    string // after '?', raw
+	queryOff int
+	hasQuery bool
+}
+
+// scan splits s into the parts of a URL, refusing what no channel link
+// has: spaces and control characters, backslashes, fragments, userinfo,
+// bracketed (IPv6) hosts, hosts that are not ASCII host names, bad
+// %-escapes in the path. The returned error has Part, Offset, Rune and
+// Err set; the caller sets Op and Input. scan does not allocate.
+//
+// Every URL scan accepts, net/url.Parse accepts with the same scheme, host,
+// port, path and raw query (FuzzScan checks this).
+func scan(s string) (u rawURL, e *LinkError) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c <= ' ' || c == 0x7f:
+			return u, &LinkError{Part: "URL", Offset: i, Rune: rune(c), Err: ErrControl}
+		case c == '\\':
+			return u, &LinkError{Part: "URL", Offset: i, Rune: '\\', Err: ErrBackslash}
+		case c == '#':
+			return u, &LinkError{Part: "fragment", Offset: i, Rune: '#', Err: ErrSyntax, Want: "no fragment"}
+		}
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon <= 0 || !isLetter(s[0]) {
+		return u, &LinkError{Part: "scheme", Offset: -1, Err: ErrScheme, Want: "https:, tg:, viber:, whatsapp:, sms: or mailto:"}
+	}
+	for i := 1; i < colon; i++ {
+		if c := s[i]; !isLetter(c) && !('0' <= c && c <= '9') && c != '+' && c != '-' && c != '.' {
+			return u, &LinkError{Part: "scheme", Value: s[:colon], Offset: i, Rune: rune(c), Err: ErrScheme}
+		}
+	}
+	u.scheme = s[:colon]
+	i := colon + 1
+	rest := s[i:]
+	if strings.HasPrefix(rest, "//") {
+		u.hier = true
+		i += 2
+		end := i
+		for end < len(s) && s[end] != '/' && s[end] != '?' {
+			end++
+		}
+		auth := s[i:end]
+		if at := strings.IndexByte(auth, '@'); at >= 0 {
+			return u, &LinkError{Part: "userinfo", Value: auth[:at], Offset: i + at, Rune: '@', Err: ErrUserinfo}
+		}
+		if strings.HasPrefix(auth, "[") {
+			return u, &LinkError{Part: "host", Value: auth, Offset: i, Rune: '[', Err: ErrIPHost}
+		}
+		host := auth
+		if c := strings.LastIndexByte(auth, ':'); c >= 0 {
+			host, u.port, u.hasPort = auth[:c], auth[c+1:], true
+			if u.port == "" {
+				return u, &LinkError{Part: "port", Offset: i + c, Rune: ':', Err: ErrPort}
+			}
+			if ok, j := in(cDigit, u.port); !ok {
+				return u, &LinkError{Part: "port", Value: u.port, Offset: i + c + 1 + j, Rune: rune(u.port[j]), Err: ErrPort}
+			}
+		}
+		if e := checkHost(host, i); e != nil {
+			return u, e
+		}
+		u.host, u.hostOff = host, i
+		i = end
+	} else if strings.HasPrefix(rest, "/") {
+		return u, &LinkError{Part: "URL", Offset: i, Err: ErrSyntax, Want: "scheme://host/… or scheme:opaque"}
+	}
+	u.pathOff = i
+	if q := strings.IndexByte(s[i:], '?'); q >= 0 {
+		u.path = s[i : i+q]
+		u.query, u.queryOff, u.hasQuery = s[i+q+1:], i+q+1, true
+	} else {
+		u.path = s[i:]
+	}
+	if j := badEscape(u.path); j >= 0 {
+		return u, &LinkError{Part: "path", Value: u.path, Offset: u.pathOff + j, Rune: '%', Err: ErrSyntax}
+	}
+	return u, nil
+}
+
+// checkHost checks that host, at offset off of the URL, is an ASCII host
+// name: labels of A-Z a-z 0-9 -, none empty, none punycode ("xn--"), the
+// last not starting with a digit (which would make it an IPv4 address in
+// one of its many spellings: 127.0.0.1, 2130706433, 0x7f.1).
+func checkHost(host string, off int) *LinkError {
+	if host == "" {
+		return &LinkError{Part: "host", Offset: off, Err: ErrHost}
+	}
+	last := 0
+	for i := 0; i <= len(host); i++ {
+		if i < len(host) {
+			c := host[i]
+			if c >= 0x80 {
+				return &LinkError{Part: "host", Value: host, Offset: off + i, Rune: firstRune(host[i:]), Err: ErrIDNHost}
+			}
+			if byteClass[c]&cHost == 0 {
+				return &LinkError{Part: "host", Value: host, Offset: off + i, Rune: rune(c), Err: ErrHost}
+			}
+			if c != '.' {
+				continue
+			}
+		}
+		label := host[last:i]
+		if label == "" {
+			return &LinkError{Part: "host", Value: host, Offset: off + i, Err: ErrHost, Want: "no empty label or trailing dot"}
+		}
+		if len(label) >= 4 && equalFoldASCII(label[:4], "xn--") {
+			return &LinkError{Part: "host", Value: host, Offset: off + last, Err: ErrIDNHost}
+		}
+		if i == len(host) && '0' <= label[0] && label[0] <= '9' {
+			return &LinkError{Part: "host", Value: host, Offset: off, Err: ErrIPHost}
+		}
+		last = i + 1
+	}
+	return nil
+}
+
+// badEscape returns the offset of the first '%' in s not followed by two
+// hex digits, or -1.
+func badEscape(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
+}
+
+func unhex(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return c | 0x20 - 'a' + 10
+}
+
+// unescape decodes the %-escapes of s, which badEscape accepts; '+' stays
+// '+'. It returns s itself, without allocating, when s has no escape.
+func unescape(s string) string {
+	n := strings.Count(s, "%")
+	if n == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)-2*n)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' {
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+		} else {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+// rawOffset returns the offset in raw of the byte that is at offset i of
+// unescape(raw).
+func rawOffset(raw string, i int) int {
+	j := 0
+	for ; i > 0 && j < len(raw); i-- {
+		if raw[j] == '%' {
+			j += 3
+		} else {
+			j++
+		}
+	}
+	return j
+}
+
+// firstRune returns the first character of s, utf8.RuneError for a byte
+// that is not UTF-8.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
