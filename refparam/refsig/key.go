@@ -3,6 +3,8 @@ package refsig
 import (
 	"crypto/sha256"
 	"encoding"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -21,8 +23,9 @@ const MaxKeyIDLen = 4
 //
 // A Key is an immutable value, safe for concurrent use and cheap to copy. It
 // keeps the SHA-256 states after the HMAC inner and outer pads rather than
-// the secret (they are as secret as the secret is); its String and GoString
-// methods print only the id, so a Key in a log line leaks nothing.
+// the secret (they are as secret as the secret is), and it prints as
+// "refsig.Key(ID)" under every fmt verb, so a Key in a log line leaks
+// nothing.
 type Key struct {
 	id           string
 	inner, outer []byte // marshaled sha256 states after (secret^ipad), (secret^opad)
@@ -101,6 +104,10 @@ func (k Key) String() string { return "refsig.Key(" + k.id + ")" }
 // GoString is like String, so that %#v does not print the secret either.
 func (k Key) GoString() string { return k.String() }
 
+// Format implements [fmt.Formatter]: every verb prints String, so that no
+// verb (%d, %x, …) prints the key material.
+func (k Key) Format(f fmt.State, verb rune) { io.WriteString(f, k.String()) }
+
 // Keys is the set of keys [Verify] accepts, looked up by the id carried in
 // the signed text. Build it once with [NewKeys] and share it: it is an
 // immutable value, safe for concurrent use. To rotate, sign with a new key
@@ -154,3 +161,6 @@ func (ks Keys) String() string {
 
 // GoString is like String, so that %#v does not print the secrets either.
 func (ks Keys) GoString() string { return ks.String() }
+
+// Format implements [fmt.Formatter]: every verb prints String.
+func (ks Keys) Format(f fmt.State, verb rune) { io.WriteString(f, ks.String()) }
