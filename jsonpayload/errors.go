@@ -18,7 +18,7 @@ var (
 	// Path errors, reported by Compile (and by Extract and Lookup, which
 	// compile their paths first).
 	ErrSyntax      = errors.New("malformed path")
-	ErrUnsupported = errors.New("path selects more than one value") // wildcards, filters, slices, unions, recursive descent
+	ErrUnsupported = errors.New("unsupported selector") // wildcards, filters, slices, unions, recursive descent, negative indexes
 	ErrPathTooLong = errors.New("path longer than MaxPathLength")
 	ErrRule        = errors.New("invalid rule") // empty FieldID, unknown Type or Dialect
 

@@ -117,5 +117,5 @@ func ExampleCompile() {
 	}
 	// Output:
 	// 1 8 true
-	// jsonpayload: Compile: rule 1 (path "$.items[*].name", field "739"): path selects more than one value: wildcard (*) at offset 8
+	// jsonpayload: Compile: rule 1 (path "$.items[*].name", field "739"): unsupported selector: wildcard (*) at offset 8
 }

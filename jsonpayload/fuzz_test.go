@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entrylink/entrylink/jsonpayload"
+	"github.com/entrylink/entrylink/refparam"
 )
 
 var fuzzPointer = jsonpayload.Options{}.WithDialect(jsonpayload.Pointer)
@@ -35,6 +36,7 @@ func FuzzPointer(f *testing.F) {
 		if text != again || !errors.Is(err2, unwrap(err)) {
 			t.Fatalf("not pure: %q, %v then %q, %v", text, err, again, err2)
 		}
+		checkExtractAgrees(t, doc, pointer)
 		for _, d := range []jsonpayload.Dialect{jsonpayload.Auto, jsonpayload.Dot, jsonpayload.JSONPath, jsonpayload.Finder, jsonpayload.GJSON} {
 			for ty := jsonpayload.Text; ty <= jsonpayload.JSON; ty++ {
 				_, err := jsonpayload.Options{}.WithDialect(d).Lookup(doc, pointer, ty)
@@ -98,6 +100,46 @@ func FuzzPointer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkExtractAgrees checks that Extract, with one optional rule per type,
+// returns exactly the fields that Lookup finds, or fails when one of them
+// fails with anything but ErrNotFound and ErrNull.
+func checkExtractAgrees(t *testing.T, doc []byte, pointer string) {
+	var rules []jsonpayload.Rule
+	var want []refparam.Field
+	var wantErr error
+	for ty := jsonpayload.Text; ty <= jsonpayload.JSON; ty++ {
+		id := ty.String()
+		rules = append(rules, jsonpayload.Rule{Path: pointer, FieldID: id, Type: ty})
+		v, err := fuzzPointer.Lookup(doc, pointer, ty)
+		switch {
+		case err == nil:
+			want = append(want, refparam.Field{ID: id, Value: v})
+		case errors.Is(err, jsonpayload.ErrNotFound), errors.Is(err, jsonpayload.ErrNull):
+		default:
+			if wantErr == nil {
+				wantErr = unwrap(err)
+			}
+		}
+	}
+	e, err := fuzzPointer.Compile(rules)
+	if err == nil {
+		var got []refparam.Field
+		got, err = e.Extract(doc)
+		if wantErr == nil {
+			if diff := cmp.Diff(want, got); diff != "" || err != nil {
+				t.Fatalf("Extract(%q) = %v; mismatch with Lookup (-want +got):\n%s", pointer, err, diff)
+			}
+			return
+		}
+		if got != nil {
+			t.Fatalf("Extract(%q) returned fields %q with error %v", pointer, got, err)
+		}
+	}
+	if !errors.Is(err, wantErr) {
+		t.Fatalf("Extract(%q) error = %v, Lookup error = %v", pointer, err, wantErr)
+	}
 }
 
 func unwrap(err error) error {
