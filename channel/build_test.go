@@ -1,0 +1,227 @@
+package channel_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entrylink/entrylink/channel"
+)
+
+func TestBuild(t *testing.T) {
+	tests := []struct {
+		name    string
+		k       channel.Kind
+		target  string
+		ref     string
+		want    string
+		wantErr error
+	}{
+		{"messenger", channel.Messenger, "mypage", "giveaway--456", "https://m.me/mypage?ref=giveaway--456", nil},
+		{"messenger plus escaped", channel.Messenger, "mypage", "a+b/c=d:e", "https://m.me/mypage?ref=a%2Bb/c=d:e", nil},
+		{"messenger no ref", channel.Messenger, "mypage", "", "https://m.me/mypage", nil},
+		{"instagram", channel.Instagram, "my.user_1", "a=b_c-d", "https://ig.me/m/my.user_1?ref=a=b_c-d", nil},
+		{"whatsapp", channel.WhatsApp, "15551234567", "giveaway--456", "https://wa.me/15551234567?text=/giveaway--456", nil},
+		{"whatsapp phone normalised", channel.WhatsApp, "+1 (555) 123-45.67", "x", "https://wa.me/15551234567?text=/x", nil},
+		{"whatsapp no number", channel.WhatsApp, "", "x", "https://wa.me/?text=/x", nil},
+		{"whatsapp structure escaped", channel.WhatsApp, "15551234567", "a&b#c?d%e f+g", "https://wa.me/15551234567?text=/a%26b%23c%3Fd%25e%20f%2Bg", nil},
+		{"whatsapp unicode", channel.WhatsApp, "15551234567", "café", "https://wa.me/15551234567?text=/caf%C3%A9", nil},
+		{"telegram", channel.Telegram, "giveaway_bot", "giveaway--456", "https://t.me/giveaway_bot?start=giveaway--456", nil},
+		{"telegram no ref", channel.Telegram, "giveaway_bot", "", "https://t.me/giveaway_bot", nil},
+		{"viber", channel.Viber, "mybot", "a b&c", "viber://pa?chatURI=mybot&context=a%20b%26c", nil},
+		{"webchat", channel.WebChat, "1234567", "giveaway--456", "https://app.chitchatbot.com/bots/webchat/?p=1234567&ref=giveaway--456", nil},
+		{"webchat injection", channel.WebChat, "1234567", "x&p=evil", "https://app.chitchatbot.com/bots/webchat/?p=1234567&ref=x%26p=evil", nil},
+		{"line", channel.Line, "@linedevelopers", "giveaway--456", "https://line.me/R/oaMessage/%40linedevelopers/?/giveaway--456", nil},
+		{"line at added", channel.Line, "linedevelopers", "a=b&c", "https://line.me/R/oaMessage/%40linedevelopers/?/a%3Db%26c", nil},
+		{"line no text", channel.Line, "@linedevelopers", "", "https://line.me/R/ti/p/%40linedevelopers", nil},
+		{"sms", channel.SMS, "+1 555 123 4567", "giveaway--456", "sms:+15551234567?body=%2Fgiveaway--456", nil},
+		{"sms unreserved only", channel.SMS, "+15551234567", "a/b:c", "sms:+15551234567?body=%2Fa%2Fb%3Ac", nil},
+		{"email", channel.Email, "hello@example.com", "giveaway--456", "mailto:hello@example.com?body=%2Fgiveaway--456", nil},
+		{"email plus tag", channel.Email, "hello+bot@example.com", "a+b c", "mailto:hello+bot@example.com?body=%2Fa%2Bb%20c", nil},
+
+		{"kind zero", 0, "mypage", "x", "", channel.ErrUnknownKind},
+		{"kind out of range", channel.Kind(99), "mypage", "x", "", channel.ErrUnknownKind},
+		{"messenger space", channel.Messenger, "mypage", "two words", "", channel.ErrAlphabet},
+		{"messenger 2083", channel.Messenger, "mypage", strings.Repeat("a", channel.MaxRefLen), "https://m.me/mypage?ref=" + strings.Repeat("a", channel.MaxRefLen), nil},
+		{"messenger 2084", channel.Messenger, "mypage", strings.Repeat("a", channel.MaxRefLen+1), "", channel.ErrTooLong},
+		{"messenger page injection", channel.Messenger, "mypage?ref=x", "y", "", channel.ErrTarget},
+		{"messenger page 50", channel.Messenger, strings.Repeat("p", 50), "", "https://m.me/" + strings.Repeat("p", 50), nil},
+		{"messenger page 51", channel.Messenger, strings.Repeat("p", 51), "", "", channel.ErrTarget},
+		{"messenger page 4", channel.Messenger, "page", "", "", channel.ErrTarget},
+		{"instagram ref injection", channel.Instagram, "user", "a&ref=b", "", channel.ErrAlphabet},
+		{"instagram user 30", channel.Instagram, strings.Repeat("u", 30), "", "https://ig.me/m/" + strings.Repeat("u", 30), nil},
+		{"instagram user 31", channel.Instagram, strings.Repeat("u", 31), "", "", channel.ErrTarget},
+		{"whatsapp 15 digits", channel.WhatsApp, "123456789012345", "", "https://wa.me/123456789012345", nil},
+		{"whatsapp 16 digits", channel.WhatsApp, "1234567890123456", "", "", channel.ErrTarget},
+		{"whatsapp 7 digits", channel.WhatsApp, "1234567", "", "https://wa.me/1234567", nil},
+		{"whatsapp 6 digits", channel.WhatsApp, "123456", "", "", channel.ErrTarget},
+		{"whatsapp leading zero", channel.WhatsApp, "0044 20 7946 0000", "", "", channel.ErrTarget},
+		{"whatsapp letters", channel.WhatsApp, "1555CALLNOW", "", "", channel.ErrTarget},
+		{"whatsapp plus inside", channel.WhatsApp, "1555+1234567", "", "", channel.ErrTarget},
+		{"whatsapp newline", channel.WhatsApp, "15551234567", "a\nb", "", channel.ErrAlphabet},
+		{"whatsapp bad utf-8", channel.WhatsApp, "15551234567", "a\xffb", "", channel.ErrAlphabet},
+		{"whatsapp C1 control", channel.WhatsApp, "15551234567", "a\u0085b", "", channel.ErrAlphabet},
+		{"telegram 64", channel.Telegram, "giveaway_bot", strings.Repeat("a", 64), "https://t.me/giveaway_bot?start=" + strings.Repeat("a", 64), nil},
+		{"telegram 65", channel.Telegram, "giveaway_bot", strings.Repeat("a", 65), "", channel.ErrTooLong},
+		{"telegram padding", channel.Telegram, "giveaway_bot", "eyJhIjoxfQ==", "", channel.ErrAlphabet},
+		{"telegram affiliate", channel.Telegram, "giveaway_bot", "_tgr_x", "", channel.ErrPrefix},
+		{"telegram bot 5", channel.Telegram, "a_bot", "", "https://t.me/a_bot", nil},
+		{"telegram bot 4", channel.Telegram, "abot", "", "", channel.ErrTarget},
+		{"telegram bot 32", channel.Telegram, "a" + strings.Repeat("_", 28) + "bot", "", "https://t.me/a" + strings.Repeat("_", 28) + "bot", nil},
+		{"telegram bot 33", channel.Telegram, "a" + strings.Repeat("_", 29) + "bot", "", "", channel.ErrTarget},
+		{"telegram bot suffix any case", channel.Telegram, "GiveawayBOT", "", "https://t.me/GiveawayBOT", nil},
+		{"telegram not a bot", channel.Telegram, "durov", "", "", channel.ErrTarget},
+		{"viber uri 64", channel.Viber, strings.Repeat("v", 64), "", "viber://pa?chatURI=" + strings.Repeat("v", 64), nil},
+		{"viber uri 65", channel.Viber, strings.Repeat("v", 65), "", "", channel.ErrTarget},
+		{"viber uri injection", channel.Viber, "bot&context=x", "", "", channel.ErrTarget},
+		{"webchat account missing", channel.WebChat, "", "x", "", channel.ErrTarget},
+		{"line id 32", channel.Line, "@" + strings.Repeat("l", 32), "", "https://line.me/R/ti/p/%40" + strings.Repeat("l", 32), nil},
+		{"line id 33", channel.Line, "@" + strings.Repeat("l", 33), "", "", channel.ErrTarget},
+		{"line empty id", channel.Line, "@", "", "", channel.ErrTarget},
+		{"sms no number", channel.SMS, "", "x", "", channel.ErrTarget},
+		{"email quoted local part", channel.Email, `"a b"@example.com`, "", "", channel.ErrTarget},
+		{"email display name", channel.Email, "Hello <hello@example.com>", "", "", channel.ErrTarget},
+		{"email query injection", channel.Email, "a@example.com?cc=b@evil.com", "", "", channel.ErrTarget},
+		{"email single label domain", channel.Email, "a@localhost", "", "", channel.ErrTarget},
+		{"email ip domain", channel.Email, "a@127.0.0.1", "", "", channel.ErrTarget},
+		{"email dots", channel.Email, "a..b@example.com", "", "", channel.ErrTarget},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := channel.Build(tt.k, tt.target, tt.ref)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("Build(%v, %q, %q) = %q, %v; want error %v", tt.k, tt.target, tt.ref, got, err, tt.wantErr)
+				}
+				if got != "" {
+					t.Errorf("Build(%v, %q, %q) returned %q with its error", tt.k, tt.target, tt.ref, got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Build(%v, %q, %q): %v", tt.k, tt.target, tt.ref, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Build(%v, %q, %q) mismatch (-want +got):\n%s", tt.k, tt.target, tt.ref, diff)
+			}
+			b, err := channel.Link{Kind: tt.k, Target: tt.target, Ref: tt.ref}.AppendTo([]byte("x"))
+			if err != nil || string(b) != "x"+got {
+				t.Errorf("AppendTo = %q, %v; want %q", b, err, "x"+got)
+			}
+		})
+	}
+}
+
+func TestLinkURLVariants(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name    string
+		l       channel.Link
+		want    string
+		wantErr error
+	}{
+		{"startgroup", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "grp", Param: channel.StartGroup}, "https://t.me/giveaway_bot?startgroup=grp", nil},
+		{"startgroup without payload", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartGroup}, "https://t.me/giveaway_bot?startgroup", nil},
+		{"startapp", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "x", Param: channel.StartApp}, "https://t.me/giveaway_bot?startapp=x", nil},
+		{"startapp without payload", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp}, "https://t.me/giveaway_bot?startapp", nil},
+		{"mini app", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "item-42", Param: channel.StartApp, App: "shop"}, "https://t.me/giveaway_bot/shop?startapp=item-42", nil},
+		{"mini app without payload", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp, App: "shop"}, "https://t.me/giveaway_bot/shop", nil},
+		{"startapp 512", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: long(512), Param: channel.StartApp}, "https://t.me/giveaway_bot?startapp=" + long(512), nil},
+		{"startapp 513", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: long(513), Param: channel.StartApp}, "", channel.ErrTooLong},
+		{"startgroup 65", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: long(65), Param: channel.StartGroup}, "", channel.ErrTooLong},
+		{"startapp affiliate", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "_tgr_x", Param: channel.StartApp}, "", channel.ErrPrefix},
+		{"bad param", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: 3}, "", channel.ErrVariant},
+		{"param off telegram", channel.Link{Kind: channel.Messenger, Target: "mypage", Param: channel.StartApp}, "", channel.ErrVariant},
+		{"app without startapp", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", App: "shop"}, "", channel.ErrVariant},
+		{"app name 2", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp, App: "ab"}, "", channel.ErrVariant},
+		{"app name 30", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp, App: strings.Repeat("s", 30)}, "https://t.me/giveaway_bot/" + strings.Repeat("s", 30), nil},
+		{"app name 31", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp, App: strings.Repeat("s", 31)}, "", channel.ErrVariant},
+		{"app name injection", channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Param: channel.StartApp, App: "shop?x"}, "", channel.ErrVariant},
+		{"webchat base", channel.Link{Kind: channel.WebChat, Target: "42", Ref: "x", Base: "https://chatrace.com/bots/webchat/"}, "https://chatrace.com/bots/webchat/?p=42&ref=x", nil},
+		{"webchat base no path", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://chat.example.com"}, "https://chat.example.com?p=42", nil},
+		{"webchat base http", channel.Link{Kind: channel.WebChat, Target: "42", Base: "http://chatrace.com/"}, "", channel.ErrScheme},
+		{"webchat base ip", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://10.0.0.1/"}, "", channel.ErrIPHost},
+		{"webchat base port", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://chatrace.com:8443/"}, "", channel.ErrPort},
+		{"webchat base userinfo", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://t.me@chatrace.com/"}, "", channel.ErrUserinfo},
+		{"webchat base other channel", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://t.me/x/"}, "", channel.ErrHost},
+		{"webchat base uppercase", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://ChatRace.com/"}, "", channel.ErrHost},
+		{"webchat base query", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://chatrace.com/?p=1"}, "", channel.ErrSyntax},
+		{"webchat base fragment", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://chatrace.com/#x"}, "", channel.ErrSyntax},
+		{"webchat base path escape", channel.Link{Kind: channel.WebChat, Target: "42", Base: "https://chatrace.com/a%2Fb/"}, "", channel.ErrPath},
+		{"base off webchat", channel.Link{Kind: channel.Messenger, Target: "mypage", Base: "https://chatrace.com/"}, "", channel.ErrVariant},
+		{"email subject", channel.Link{Kind: channel.Email, Target: "hello@example.com", Ref: "x", Subject: "Hi there & welcome"}, "mailto:hello@example.com?subject=Hi%20there%20%26%20welcome&body=%2Fx", nil},
+		{"email subject only", channel.Link{Kind: channel.Email, Target: "hello@example.com", Subject: "Hi"}, "mailto:hello@example.com?subject=Hi", nil},
+		{"email subject newline", channel.Link{Kind: channel.Email, Target: "hello@example.com", Subject: "a\r\nBcc: x@evil.com"}, "", channel.ErrAlphabet},
+		{"email subject too long", channel.Link{Kind: channel.Email, Target: "hello@example.com", Subject: long(channel.MaxRefLen + 1)}, "", channel.ErrTooLong},
+		{"subject off email", channel.Link{Kind: channel.SMS, Target: "+15551234567", Subject: "x"}, "", channel.ErrVariant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.l.URL()
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("%+v.URL() = %q, %v; want error %v", tt.l, got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%+v.URL(): %v", tt.l, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Fatalf("%+v.URL() mismatch (-want +got):\n%s", tt.l, diff)
+			}
+			p := channel.Parser{}
+			if tt.l.Base != "" {
+				p = p.WithWebChatHosts(strings.Split(strings.TrimPrefix(tt.l.Base, "https://"), "/")[0])
+			}
+			back, err := p.Parse(got)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", got, err)
+			}
+			if diff := cmp.Diff(tt.l, back); diff != "" {
+				t.Errorf("Parse(%q) mismatch (-want +got):\n%s", got, diff)
+			}
+		})
+	}
+}
+
+// TestBuildAllocs checks that Build makes one allocation, the result, for
+// a normalised target and a ref that needs no escaping, and also when the
+// ref must be %-encoded.
+func TestBuildAllocs(t *testing.T) {
+	for _, l := range allocLinks {
+		if n := testing.AllocsPerRun(100, func() {
+			if _, err := l.URL(); err != nil {
+				t.Fatal(err)
+			}
+		}); n > 1 {
+			t.Errorf("%+v.URL(): %v allocations, want at most 1", l, n)
+		}
+	}
+	buf := make([]byte, 0, 256)
+	for _, l := range allocLinks {
+		if n := testing.AllocsPerRun(100, func() {
+			if _, err := l.AppendTo(buf[:0]); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("%+v.AppendTo(buf): %v allocations, want 0", l, n)
+		}
+	}
+}
+
+var allocLinks = []channel.Link{
+	{Kind: channel.Messenger, Target: "mypage", Ref: "giveaway--456"},
+	{Kind: channel.Instagram, Target: "my_user", Ref: "giveaway--456"},
+	{Kind: channel.WhatsApp, Target: "15551234567", Ref: "giveaway--456"},
+	{Kind: channel.WhatsApp, Target: "15551234567", Ref: "hello world & more"},
+	{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "giveaway--456"},
+	{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "x", Param: channel.StartApp, App: "shop"},
+	{Kind: channel.Viber, Target: "mybot", Ref: "giveaway--456"},
+	{Kind: channel.WebChat, Target: "1234567", Ref: "giveaway--456"},
+	{Kind: channel.Line, Target: "@linedevelopers", Ref: "giveaway--456"},
+	{Kind: channel.SMS, Target: "+15551234567", Ref: "giveaway--456"},
+	{Kind: channel.Email, Target: "hello@example.com", Ref: "giveaway--456", Subject: "Hi"},
+}
