@@ -47,9 +47,9 @@
 // index, and any other key finds nothing. So "$.values.0.0" (BotHelp) and
 // "$['0']" reach array elements, and "/items/01" does not.
 //
-// The whole document is "$", "x" is not: "x" alone is the key "x". The
-// empty pointer "" is the whole document in the Pointer dialect; in Auto
-// and Dot an empty path is an error. Auto reads "x.a" as the jsonpathfinder
+// The whole document is "$" (JSONPath), "" (Pointer) or "x" (Finder). In
+// Auto, "x" alone is the key "x" and an empty path is an error, as it is in
+// Dot. Auto reads "x.a" as the jsonpathfinder
 // path to "a"; to reach a top-level key "x", write "$.x", "/x" or choose the
 // Dot dialect. Likewise "/a" in Auto is a pointer; a key that begins with
 // "/" is written "$['/a']".

@@ -409,3 +409,29 @@ func TestTypeString(t *testing.T) {
 		t.Error("Text and Auto must be the zero values")
 	}
 }
+
+func TestWholeDocument(t *testing.T) {
+	doc := []byte(" {\"a\": [1]}\n")
+	for _, c := range []struct {
+		d    jsonpayload.Dialect
+		path string
+	}{{jsonpayload.Auto, "$"}, {jsonpayload.JSONPath, "$"}, {jsonpayload.Pointer, ""}, {jsonpayload.Finder, "x"}} {
+		got, err := jsonpayload.Options{}.WithDialect(c.d).Lookup(doc, c.path, jsonpayload.JSON)
+		if err != nil || got != `{"a": [1]}` {
+			t.Errorf("%v Lookup(%q) = %q, %v", c.d, c.path, got, err)
+		}
+	}
+	if _, err := jsonpayload.Lookup(doc, "x", jsonpayload.JSON); !errors.Is(err, jsonpayload.ErrNotFound) {
+		t.Errorf(`Auto Lookup("x") = %v, want ErrNotFound (the key "x")`, err)
+	}
+	// A scalar document has no keys, even when it is a string that looks
+	// like JSON.
+	for _, scalar := range []string{`"{\"a\":1}"`, `1`, `true`, `null`} {
+		if _, err := jsonpayload.Lookup([]byte(scalar), "a", jsonpayload.Text); !errors.Is(err, jsonpayload.ErrNotFound) {
+			t.Errorf("Lookup(%s, a) = %v, want ErrNotFound", scalar, err)
+		}
+	}
+	if got, err := jsonpayload.Lookup([]byte(`"s"`), "$", jsonpayload.Text); err != nil || got != "s" {
+		t.Errorf(`Lookup("s", $) = %q, %v`, got, err)
+	}
+}
