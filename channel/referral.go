@@ -105,8 +105,13 @@ func (e *OriginError) Error() string {
 // the body: they do not alias the caller's buffer, and they keep that copy
 // alive while any of them is kept.
 type Referral struct {
-	Kind  Kind // the channel the body was read as
-	Event int  // the position, from 0, of the event among all events of the body
+	Kind Kind // the channel the body was read as
+	// Event is the position, from 0, of the event that carried the
+	// referral among all events of the body: Messenger and Instagram
+	// messaging events and change envelopes, WhatsApp messages, LINE
+	// events, each counted whether or not it is a referral. A Telegram
+	// Update, a Viber callback and an SMS form are one event: 0.
+	Event int
 
 	// UserID is who came in: the Messenger PSID (or the chat plugin's
 	// user_ref, see UserRef), the Instagram IGSID, the WhatsApp wa_id, the
