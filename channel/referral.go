@@ -23,6 +23,12 @@ const (
 	// [ErrBodyTooDeep] before it is parsed. The documented bodies nest
 	// fewer than 12 levels.
 	MaxBodyDepth = 64
+
+	// MaxFormFields is the most '&'-separated fields an SMS (Twilio) form
+	// body may have; one with more is refused with [ErrBodyTooLarge]. It is
+	// the limit net/url's ParseQuery applies, counted the same way; Twilio
+	// sends a few dozen.
+	MaxFormFields = 10000
 )
 
 // Origin tells how the ref of a [Referral] reached the bot, and so how far

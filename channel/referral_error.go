@@ -12,7 +12,8 @@ var (
 	// ErrBody: the body is not valid UTF-8 JSON, or for SMS not a valid
 	// form (a bad %-escape, a ';' separator, a field that is not UTF-8).
 	ErrBody = errors.New("invalid webhook body")
-	// ErrBodyTooLarge: the body is longer than MaxBodySize.
+	// ErrBodyTooLarge: the body is longer than MaxBodySize, or an SMS form
+	// has more than MaxFormFields fields.
 	ErrBodyTooLarge = errors.New("webhook body too large")
 	// ErrBodyTooDeep: JSON objects and arrays nest deeper than MaxBodyDepth.
 	ErrBodyTooDeep = errors.New("webhook body nested too deeply")

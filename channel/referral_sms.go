@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -8,11 +9,14 @@ import (
 
 // sms reads a Twilio Messaging webhook: an application/x-www-form-urlencoded
 // body with From, To, Body and MessageSid; the ref comes from Body (see
-// textRef). The form is read with net/url's rules (url.ParseQuery): pairs
-// separated by '&', a ';' anywhere is an error, '+' is a space, every '%'
-// starts a two-digit hex escape. A field read here that occurs twice is
+// textRef). The form is read with net/url's rules (url.ParseQuery): at most
+// MaxFormFields pairs separated by '&', a ';' anywhere is an error, '+' is a
+// space, every '%' starts a two-digit hex escape. A field read here that occurs twice is
 // ambiguous; decoded values must be UTF-8.
 func (r *refReader) sms(body []byte) ([]Referral, error) {
+	if n := bytes.Count(body, []byte{'&'}) + 1; n > MaxFormFields {
+		return nil, &BodyError{Kind: SMS, Offset: nthIndex(body, '&', MaxFormFields), Err: ErrBodyTooLarge}
+	}
 	s := string(body) // the one copy the results share
 	const (
 		from = iota
@@ -101,4 +105,17 @@ func checkFormPair(pair string) int {
 
 func formHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// nthIndex returns the offset of the n-th (from 1) byte c in b, or -1.
+func nthIndex(b []byte, c byte, n int) int {
+	off := 0
+	for ; n > 0; n-- {
+		i := bytes.IndexByte(b[off:], c)
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return off - 1
 }

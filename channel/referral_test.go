@@ -155,6 +155,24 @@ func TestReferralsMaxBodySize(t *testing.T) {
 	}
 }
 
+func TestReferralsMaxFormFields(t *testing.T) {
+	// Body, From, then filler fields up to n fields in all.
+	form := func(n int) []byte {
+		return []byte("Body=%2Fx&From=1" + strings.Repeat("&a=b", n-2))
+	}
+	got, err := channel.Referrals(channel.SMS, form(channel.MaxFormFields))
+	if err != nil || len(got) != 1 {
+		t.Errorf("MaxFormFields fields: got %v, %v; want the referral", got, err)
+	}
+	body := form(channel.MaxFormFields + 1)
+	_, err = channel.Referrals(channel.SMS, body)
+	var be *channel.BodyError
+	wantAt := len(body) - len("&a=b") // the MaxFormFields-th '&' starts the last field
+	if !errors.Is(err, channel.ErrBodyTooLarge) || !errors.As(err, &be) || be.Offset != wantAt {
+		t.Errorf("MaxFormFields+1 fields: error %v, want ErrBodyTooLarge at offset %d", err, wantAt)
+	}
+}
+
 // nested returns a Telegram Update whose "pad" value nests depth-2 arrays,
 // so the body's depth is depth.
 func nested(depth int) []byte {
