@@ -56,7 +56,8 @@ type Error struct {
 	Type    Type   // the rule's type (meaningful for ErrType)
 	// Offset is a byte offset: into Path for path errors (ErrSyntax,
 	// ErrUnsupported, ErrPathTooLong), into the document for document
-	// errors and ErrType; -1 when unknown.
+	// errors, ErrNull and ErrType (in the repaired text when quotes were
+	// repaired); -1 when unknown.
 	Offset int
 	// Value is the offending JSON text for ErrType, cut to MaxValueInError
 	// bytes.
