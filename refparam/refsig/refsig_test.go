@@ -496,6 +496,9 @@ func TestVerifyAllocs(t *testing.T) {
 	if allocs := testing.AllocsPerRun(200, func() { _, _ = refsig.AppendSign(buf[:0], r, k, expiry0) }); allocs != 0 {
 		t.Errorf("AppendSign makes %v allocations, want 0", allocs)
 	}
+	if allocs := testing.AllocsPerRun(200, func() { _, _ = refsig.Sign(r, k, expiry0) }); allocs != 1 {
+		t.Errorf("Sign makes %v allocations, want 1 (the string)", allocs)
+	}
 }
 
 func TestErrorMessage(t *testing.T) {

@@ -22,7 +22,8 @@ var encoder = refparam.Encoder{}.WithJSONEncoding(refparam.JSONBase64URL)
 // canonical text, or [refparam.ErrTooLong] when the signed text would be
 // longer than refparam.MaxLen.
 func Sign(r refparam.Ref, k Key, expiry time.Time) (string, error) {
-	b, err := AppendSign(nil, r, k, expiry)
+	var buf [128]byte // enough for most links, so the string is the one allocation
+	b, err := AppendSign(buf[:0], r, k, expiry)
 	if err != nil {
 		return "", err
 	}
