@@ -11,9 +11,9 @@ import (
 	"github.com/entrylink/entrylink/channel"
 )
 
-// sentinels maps the error names used in testdata/links.json to the
-// sentinels.
-var sentinels = map[string]error{
+// linkSentinels maps the error names used in testdata/links.json to the
+// linkSentinels.
+var linkSentinels = map[string]error{
 	"ErrSyntax":      channel.ErrSyntax,
 	"ErrScheme":      channel.ErrScheme,
 	"ErrHost":        channel.ErrHost,
@@ -34,8 +34,8 @@ var sentinels = map[string]error{
 	"ErrUnknownKind": channel.ErrUnknownKind,
 }
 
-// A golden is one case of testdata/links.json.
-type golden struct {
+// A linkGolden is one case of testdata/links.json.
+type linkGolden struct {
 	Name      string       `json:"name"`
 	Link      string       `json:"link"`
 	Kind      channel.Kind `json:"kind"`
@@ -49,14 +49,14 @@ type golden struct {
 	Error     string       `json:"error"`
 }
 
-func loadGolden(t testing.TB) []golden {
+func loadLinkGolden(t testing.TB) []linkGolden {
 	t.Helper()
 	b, err := os.ReadFile("../testdata/links.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var f struct {
-		Cases []golden `json:"cases"`
+		Cases []linkGolden `json:"cases"`
 	}
 	if err := json.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
@@ -67,12 +67,12 @@ func loadGolden(t testing.TB) []golden {
 	return f.Cases
 }
 
-var startParams = map[string]channel.StartParam{
+var linkStartParams = map[string]channel.StartParam{
 	"": channel.Start, "start": channel.Start, "startgroup": channel.StartGroup, "startapp": channel.StartApp,
 }
 
-func (g golden) link(t *testing.T) channel.Link {
-	p, ok := startParams[g.Param]
+func (g linkGolden) link(t *testing.T) channel.Link {
+	p, ok := linkStartParams[g.Param]
 	if !ok {
 		t.Fatalf("bad param %q", g.Param)
 	}
@@ -83,11 +83,11 @@ func (g golden) link(t *testing.T) channel.Link {
 // or the error, then writes each Link back and checks the canonical link,
 // which must parse to the same Link.
 func TestGolden(t *testing.T) {
-	for _, g := range loadGolden(t) {
+	for _, g := range loadLinkGolden(t) {
 		t.Run(g.Name, func(t *testing.T) {
 			got, err := channel.Parse(g.Link)
 			if g.Error != "" {
-				want, ok := sentinels[g.Error]
+				want, ok := linkSentinels[g.Error]
 				if !ok {
 					t.Fatalf("unknown sentinel %q", g.Error)
 				}
@@ -139,7 +139,7 @@ func TestGolden(t *testing.T) {
 // valid link of every channel.
 func TestGoldenCoversEveryKind(t *testing.T) {
 	seen := map[channel.Kind]bool{}
-	for _, g := range loadGolden(t) {
+	for _, g := range loadLinkGolden(t) {
 		if g.Error == "" {
 			seen[g.Kind] = true
 		}

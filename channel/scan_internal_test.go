@@ -1,0 +1,107 @@
+package channel
+
+import (
+	"encoding/json"
+	"net/mail"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+)
+
+// FuzzScan checks the hand-written scanner against net/url: every URL scan
+// accepts, url.Parse accepts and splits the same way, and every query that
+// checkQuery accepts, url.ParseQuery accepts; keys and values decode alike.
+func FuzzScan(f *testing.F) {
+	b, err := os.ReadFile("../testdata/links.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	var file struct {
+		Cases []struct{ Link string } `json:"cases"`
+	}
+	if err := json.Unmarshal(b, &file); err != nil {
+		f.Fatal(err)
+	}
+	for _, c := range file.Cases {
+		f.Add(c.Link)
+	}
+	f.Add("https://a.b:443/p%41th?q=%2B+x&&=y&k")
+	f.Fuzz(func(t *testing.T, s string) {
+		u, e := scan(s)
+		if e != nil {
+			if e.Err == nil || e.Offset < -1 || e.Offset > len(s) {
+				t.Fatalf("scan(%q) error %+v", s, e)
+			}
+			return
+		}
+		v, err := url.Parse(s)
+		if err != nil {
+			t.Fatalf("scan(%q) = %+v, but url.Parse: %v", s, u, err)
+		}
+		if !strings.EqualFold(v.Scheme, u.scheme) {
+			t.Fatalf("scan(%q) scheme %q, url.Parse %q", s, u.scheme, v.Scheme)
+		}
+		if v.User != nil || v.Fragment != "" || v.RawQuery != u.query || v.ForceQuery != (u.hasQuery && u.query == "") {
+			t.Fatalf("scan(%q) = %+v; url.Parse = %#v", s, u, v)
+		}
+		if u.hier {
+			path, err := url.PathUnescape(u.path)
+			if err != nil || v.Opaque != "" || v.Hostname() != u.host || v.Port() != u.port || v.Path != path {
+				t.Fatalf("scan(%q) = %+v; url.Parse = %#v", s, u, v)
+			}
+		} else if v.Opaque != u.path || v.Host != "" {
+			t.Fatalf("scan(%q) = %+v; url.Parse = %#v", s, u, v)
+		}
+		if checkQuery(u.query) != nil {
+			return
+		}
+		vals, err := url.ParseQuery(u.query)
+		if err != nil {
+			t.Fatalf("checkQuery(%q) accepts, url.ParseQuery: %v", u.query, err)
+		}
+		for key, vs := range vals {
+			for _, raw := range strings.Split(u.query, "&") {
+				k, val, _ := strings.Cut(raw, "=")
+				if !keyIs(k, key, false) || k == "" {
+					continue
+				}
+				if !strings.Contains(val, "+") && !containsString(vs, unescape(val)) {
+					t.Fatalf("query %q: key %q value %q decodes to %q, net/url has %q", u.query, key, val, unescape(val), vs)
+				}
+				if want, _ := url.PathUnescape(val); want != unescape(val) {
+					t.Fatalf("unescape(%q) = %q, url.PathUnescape %q", val, unescape(val), want)
+				}
+			}
+		}
+	})
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzAddress checks that every address checkAddr accepts, net/mail reads
+// as a bare address, unchanged.
+func FuzzAddress(f *testing.F) {
+	for _, s := range []string{"hello@example.com", "a.b+c@mail.example.co.uk", "o'neil@example.com", `"a b"@example.com`, "a@b", "a@[1.2.3.4]", "x=y@ex-ample.com", "a..b@example.com"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if checkAddr(s) != -1 {
+			return
+		}
+		a, err := mail.ParseAddress(s)
+		if err != nil {
+			t.Fatalf("checkAddr accepts %q, net/mail: %v", s, err)
+		}
+		if a.Name != "" || a.Address != s {
+			t.Fatalf("checkAddr accepts %q, net/mail reads %+v", s, a)
+		}
+	})
+}
