@@ -6,8 +6,9 @@ import (
 )
 
 // Sentinel errors. Every error the package returns is an [*Error] whose Err
-// is one of these (or, from [Sign], a refparam error), so callers classify
-// failures with [errors.Is].
+// matches one of these (or, from [Sign], a refparam sentinel) under
+// [errors.Is], which is how callers classify failures. For ErrMalformed,
+// Err is a value that names the rule broken and matches ErrMalformed.
 var (
 	// ErrMalformed: the text given to [Verify] is not in the signed form:
 	// no signature segments, a key id, expiry or tag that breaks the
@@ -44,7 +45,7 @@ type Error struct {
 	Func   string // "Verify", "Sign", "NewKey" or "NewKeys"
 	Input  string // Verify: the signed text; NewKey, NewKeys: the key id; Sign: ""
 	Offset int    // Verify: byte offset in Input of the offending part; otherwise -1
-	Err    error  // a sentinel of this package, or for Sign a refparam error
+	Err    error  // matches one of the sentinels with errors.Is; from Sign, maybe a refparam error
 }
 
 // maxQuoted is how much of a long input an error message quotes.

@@ -501,6 +501,38 @@ func TestVerifyAllocs(t *testing.T) {
 	}
 }
 
+// TestConcurrent shares one Keys among goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	k := mustKey(t, "k1", secret1)
+	keys := mustKeys(t, k)
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for i := range 50 {
+				r := refparam.Ref{Name: "login", Payload: fmt.Sprint(g*100 + i)}
+				var s string
+				var got refparam.Ref
+				if s, err = refsig.Sign(r, k, expiry0); err != nil {
+					break
+				}
+				if got, err = refsig.Verify(s, keys, t0); err == nil && !got.Equal(r) {
+					err = fmt.Errorf("Verify = %v, want %v", got, r)
+				}
+				if err != nil {
+					break
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 func TestErrorMessage(t *testing.T) {
 	// Messages name the package, the function, the input and the offset;
 	// tests elsewhere never compare them, this one checks their shape.
