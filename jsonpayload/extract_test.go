@@ -211,6 +211,12 @@ func TestExtractErrors(t *testing.T) {
 			want:  &jsonpayload.Error{Op: "Extract", Rule: 0, Path: "a.price", FieldID: "738", Type: jsonpayload.Number, Offset: 16, Value: `"abc"`, Err: jsonpayload.ErrType},
 		},
 		{
+			name:  "offset through split steps",
+			doc:   `{"":{"":{"":"x"}}}`,
+			rules: []jsonpayload.Rule{{Path: "///", FieldID: "1", Type: jsonpayload.Boolean}},
+			want:  &jsonpayload.Error{Op: "Extract", Rule: 0, Path: "///", FieldID: "1", Type: jsonpayload.Boolean, Offset: 12, Value: `"x"`, Err: jsonpayload.ErrType},
+		},
+		{
 			name:  "long value cut",
 			doc:   `{"a":"` + strings.Repeat("é", 40) + `"}`,
 			rules: []jsonpayload.Rule{{Path: "a", FieldID: "1", Type: jsonpayload.Date}},
