@@ -152,5 +152,98 @@
 //
 // # Referrals from webhooks
 //
-// This section is written by the referrals work (issue 4).
+// [Referrals] reads the body of one channel's incoming webhook and returns
+// every entry into a conversation it holds, in body order, as a [Referral]:
+// who came in (UserID), the raw ref they brought (Ref, for a payload codec
+// to parse), how it arrived ([Origin]), and what else the platform said
+// (recipient, chat, message id, timestamp, ad details). It only reads the
+// bytes: no I/O, no state, safe for concurrent use. A valid body without
+// referrals, or a valid body of another channel's shape, yields none and no
+// error. [ReferralParser] holds the options; its zero value is the default
+// that Referrals uses.
+//
+// What is read, per channel:
+//
+//   - Messenger ("object":"page") and Instagram ("object":"instagram"):
+//     every entry[].messaging[] event and every entry[].changes[]
+//     {"field","value"} envelope whose event has a referral object at its
+//     top level (messaging_referrals: an existing thread) or in
+//     postback.referral (Get Started: a new thread). A bare
+//     {"field","value"} envelope (Meta's test notifications) is read too; it
+//     names no object, so it reads alike as either channel. UserID is
+//     sender.id, else sender.user_ref (the chat plugin's guest; UserRef is
+//     set). Ref is referral.ref, Source referral.source; source ADS makes
+//     the Origin FromAd, with ad_id and ads_context_data in Ad; the chat
+//     plugin's referer_uri is URL. Events under "standby" (another app owns
+//     the thread) and referrals inside message objects are not read.
+//   - WhatsApp ("object":"whatsapp_business_account"): every
+//     entry[].changes[].value.messages[] message that carries a
+//     Click-to-WhatsApp referral (FromAd: source_id, ctwa_clid and the ad
+//     fields in Ad, source_type as Source, source_url as URL) or whose
+//     text.body carries a ref by the text rule below (FromText). A CTWA
+//     message's Ref, if any, is cut from its text too, so it is as editable
+//     as FromText. UserID is "from", else the wa_id of the value's only
+//     contact.
+//   - Telegram: an Update (it has a numeric update_id) whose message.text
+//     is a start command: exactly "/start", optionally "@" and a bot
+//     username, then the end of the text or white space. The payload is the
+//     rest, trimmed of white space and otherwise untouched (business
+//     "bizChat…" payloads included); a bare /start is a referral with an
+//     empty Ref, told apart from no referral by the result's length. Source
+//     is "startgroup" in a group or supergroup chat, else "start";
+//     RecipientID is the bot username of /start@bot, which a bot in a group
+//     should compare with its own. edited_message (an old message
+//     rewritten, not a link opened), channel_post and any other text are not
+//     read.
+//   - Viber: a conversation_started callback. Ref is "context", empty when
+//     absent; UserID is user.id.
+//   - LINE: every events[] item of type "message" with a text message whose
+//     text carries a ref by the text rule; UserID is source.userId, ChatID
+//     its groupId or roomId, RecipientID the body's destination.
+//   - SMS through Twilio: the application/x-www-form-urlencoded body, read
+//     with net/url's rules; the ref is cut from Body by the text rule;
+//     UserID is From, RecipientID To, MessageID MessageSid.
+//   - WebChat and Email have no webhook shape: [ErrReferralUnsupported].
+//
+// The text rule, for texts the user could edit before sending (WhatsApp,
+// LINE, SMS): the text is trimmed of white space (unicode.IsSpace); if it
+// then starts with "/", the ref is what follows the "/" up to the next white
+// space, and any words after it are ignored ("/giveaway--456 please" gives
+// "giveaway--456"); a "/" followed by nothing or by white space is no ref.
+// A text without the "/" is no referral, unless the parser is
+// [ReferralParser.BareText] and the trimmed text is one word, which is then
+// the ref.
+//
+// Trust. [FromLink] means the platform delivered the ref exactly as the
+// link, QR code or chat plugin had it (m.me, ig.me, t.me, Viber); [FromAd]
+// that an ad click brought the person; [FromText] that the ref was cut from
+// a message the person could edit, shorten or type by hand. None of them
+// makes a ref authentic: anyone can write a link with any ref, or type
+// "/start anything", so a ref that grants something must carry its own
+// proof.
+//
+// Ids stay as sent: a JSON string's text, or a JSON number's literal, so an
+// 18-digit ad id or a Viber message_token never passes through a float64.
+// Timestamps keep the channel's own unit (see [Referral].Time). The strings
+// of one call's results share one copy of the body, never the caller's
+// buffer.
+//
+// Limits. A body longer than [MaxBodySize] (4 MiB) is refused with
+// [ErrBodyTooLarge], and one whose objects and arrays nest deeper than
+// [MaxBodyDepth] (64) with [ErrBodyTooDeep], both before it is parsed, the
+// depth by a byte scan that skips strings; an SMS form with more than
+// [MaxFormFields] fields is too large as well. Then a body that is not valid
+// UTF-8 JSON (for SMS, a valid form) is [ErrBody]. While reading, a key a
+// referral is read from that occurs twice in one object, a form field given
+// twice, or a Messenger event with a referral both at its top level and in
+// its postback is [ErrBodyAmbiguous]; such a field with the wrong JSON type
+// is [ErrBodyField]. A body is read whole or refused whole: every error is a
+// [*BodyError] carrying the channel, the byte offset and the key, with no
+// referrals beside it.
+//
+// Speed. Referrals checks the body, copies it once, then walks each object
+// it needs once with gjson's ForEach (no gjson path is built, and gjson's
+// global settings are never touched). It allocates the copy and the result
+// slice, and for SMS one string per %-escaped field it returns.
+// BenchmarkReferrals compares it with encoding/json decoding into structs.
 package channel
