@@ -415,3 +415,34 @@ func TestReferralsAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestReferralsConcurrent reads every sample from several goroutines at once
+// and compares with a sequential read; run with -race it shows that calls
+// share no state.
+func TestReferralsConcurrent(t *testing.T) {
+	samples := webhookSamples(t)
+	want := make([][]channel.Referral, len(samples))
+	for i, s := range samples {
+		want[i], _ = channel.Referrals(s.kind, s.body)
+	}
+	errs := make(chan string, 4*len(samples))
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, s := range samples {
+				got, err := channel.ReferralParser{}.Referrals(s.kind, s.body)
+				if err != nil || !cmp.Equal(want[i], got) {
+					errs <- s.name
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for name := range errs {
+		t.Errorf("concurrent Referrals(%s) differs from the sequential result", name)
+	}
+}
