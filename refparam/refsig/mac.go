@@ -28,12 +28,19 @@ const (
 // MaxOverhead is the most that signing adds to a ref's canonical text, in
 // bytes: "--", a key id of up to [MaxKeyIDLen], "--", 7 expiry digits and a
 // 20-digit tag. With a key id of n bytes it adds 31+n.
-const MaxOverhead = fixedLen + MaxKeyIDLen
+const MaxOverhead = 35
 
 // MaxExpiryUnix is the latest expiry the signed form carries, in Unix
 // seconds: 32^7-1 (the largest 7-digit base32hex number), which is
 // 3058-10-26T03:46:07Z. [Sign] refuses later expiries.
-const MaxExpiryUnix = 1<<(5*expiryLen) - 1
+const MaxExpiryUnix = 1<<35 - 1
+
+// The exported limits agree with the layout: each index is out of range,
+// and the package does not compile, if they differ.
+var (
+	_ = [1]struct{}{}[MaxOverhead-(fixedLen+MaxKeyIDLen)]
+	_ = [1]struct{}{}[MaxExpiryUnix-(1<<(5*expiryLen)-1)]
+)
 
 // digits is the base32hex alphabet (RFC 4648 §7): digit values 0-31 in
 // order, so that expiries compare as text, and no '-' anywhere, so that
