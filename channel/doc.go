@@ -224,7 +224,7 @@
 //
 // Ids stay as sent: a JSON string's text, or a JSON number's literal, so an
 // 18-digit ad id or a Viber message_token never passes through a float64.
-// Timestamps keep the channel's own unit (see [Referral].Time). The strings
+// Timestamps keep the channel's own unit (see [Referral.Time]). The strings
 // of one call's results share one copy of the body, never the caller's
 // buffer.
 //
