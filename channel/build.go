@@ -276,7 +276,8 @@ const appWant = "3–30 of A-Z a-z 0-9 _"
 // or port, not another channel's host), and a path of unreserved
 // characters and '/', with no query or fragment.
 func checkBase(base string) error {
-	u, e := scan(base)
+	var u rawURL
+	e := scan(base, &u)
 	if e == nil && (u.scheme != "https" || !u.hier) {
 		e = &LinkError{Part: "scheme", Value: u.scheme, Offset: 0, Err: ErrScheme, Want: "https://"}
 	}

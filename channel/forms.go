@@ -6,68 +6,78 @@ import "strings"
 // URL that scan split and parse matched to the channel by scheme and host.
 
 // messenger reads https://m.me/<page>?ref=<ref>.
-func (ps *parsing) messenger() (Link, *LinkError) {
+func (ps *parsing) messenger(l *Link) *LinkError {
 	const k = Messenger
 	segs, offs, n, ok := ps.segments()
 	if !ok || n > 1 {
-		return Link{}, ps.badPath(k)
+		return ps.badPath(k)
 	}
 	if n == 0 {
-		return Link{}, ps.missing(k, ps.u.pathOff)
+		return ps.missing(k, ps.u.pathOff)
 	}
 	t, e := ps.target(k, segs[0], segs[0], offs[0])
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	ref, e := ps.formParam(k, "ref")
+	p, e := ps.param(k, "ref", false)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	ref, e := ps.formRef(k, p)
+	if e != nil {
+		return e
+	}
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // instagram reads https://ig.me/m/<user>?ref=<ref> and ig.me/<user>.
-func (ps *parsing) instagram() (Link, *LinkError) {
+func (ps *parsing) instagram(l *Link) *LinkError {
 	const k = Instagram
 	segs, offs, n, ok := ps.segments()
 	switch {
 	case !ok || n > 2 || n == 2 && segs[0] != "m":
-		return Link{}, ps.badPath(k)
+		return ps.badPath(k)
 	case n == 0:
-		return Link{}, ps.missing(k, ps.u.pathOff)
+		return ps.missing(k, ps.u.pathOff)
 	case n == 2:
 		segs[0], offs[0] = segs[1], offs[1]
 	}
 	t, e := ps.target(k, segs[0], segs[0], offs[0])
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	p, e := ps.param(k, "ref", false)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	ref, e := ps.textRef(k, p, &refRules[k], false)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // whatsapp reads https://wa.me/<phone>?text=…, https://wa.me/?text=…,
 // https://api.whatsapp.com/send?phone=…&text=… and
 // whatsapp://send?phone=…&text=….
-func (ps *parsing) whatsapp() (Link, *LinkError) {
+func (ps *parsing) whatsapp(l *Link) *LinkError {
 	const k = WhatsApp
 	var t string
-	var e *LinkError
+	var p [2]qparam // phone, text
+	e := ps.params(k, false, p[:], "phone", "text")
+	if e != nil {
+		return e
+	}
 	if equalFoldASCII(ps.u.host, "wa.me") {
 		segs, offs, n, ok := ps.segments()
 		if !ok || n > 1 {
-			return Link{}, ps.badPath(k)
+			return ps.badPath(k)
 		}
 		if n == 1 {
 			if t, e = ps.target(k, segs[0], segs[0], offs[0]); e != nil {
-				return Link{}, e
+				return e
 			}
 		}
 	} else {
@@ -76,92 +86,79 @@ func (ps *parsing) whatsapp() (Link, *LinkError) {
 			want = "/send"
 		}
 		if p := ps.u.path; p != want && p != want+"/" {
-			return Link{}, ps.badPath(k)
+			return ps.badPath(k)
 		}
-		p, e := ps.param(k, "phone", false)
-		if e != nil {
-			return Link{}, e
-		}
-		if p.raw != "" {
-			if t, e = ps.target(k, unescape(p.raw), p.raw, p.off); e != nil {
-				return Link{}, e
+		if ph := p[0]; ph.raw != "" {
+			if t, e = ps.target(k, unescape(ph.raw), ph.raw, ph.off); e != nil {
+				return e
 			}
 		}
 	}
-	p, e := ps.param(k, "text", false)
+	ref, e := ps.textRef(k, p[1], &refRules[k], true)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	ref, e := ps.textRef(k, p, &refRules[k], true)
-	if e != nil {
-		return Link{}, e
-	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // telegram reads https://t.me/<bot>?start=… (also telegram.me and
 // telegram.dog, startgroup and startapp), https://t.me/<bot>/<app>?startapp=…
 // and tg://resolve?domain=<bot>&start=… (appname=<app> for a Mini App).
-func (ps *parsing) telegram() (Link, *LinkError) {
+func (ps *parsing) telegram(l *Link) *LinkError {
 	const k = Telegram
 	var bot, app string
 	var botOff, appOff int
+	var found [numStartParams + 2]qparam // start, startgroup, startapp, domain, appname
+	if e := ps.params(k, false, found[:], "start", "startgroup", "startapp", "domain", "appname"); e != nil {
+		return e
+	}
 	if equalFoldASCII(ps.u.host, "resolve") {
 		if p := ps.u.path; p != "" && p != "/" {
-			return Link{}, ps.badPath(k)
+			return ps.badPath(k)
 		}
-		d, e := ps.param(k, "domain", false)
-		if e != nil {
-			return Link{}, e
-		}
+		d := found[numStartParams]
 		if d.raw == "" {
-			return Link{}, ps.missing(k, ps.u.queryOff)
+			return ps.missing(k, ps.u.queryOff)
 		}
 		bot, botOff = d.raw, d.off
-		a, e := ps.param(k, "appname", false)
-		if e != nil {
-			return Link{}, e
-		}
-		if a.found {
+		if a := found[numStartParams+1]; a.found {
 			app, appOff = a.raw, a.off
 			if app == "" {
-				return Link{}, ps.badApp(app, appOff)
+				return ps.badApp(app, appOff)
 			}
 		}
 	} else {
 		segs, offs, n, ok := ps.segments()
 		switch {
 		case !ok || n > 2:
-			return Link{}, ps.badPath(k)
+			return ps.badPath(k)
 		case n == 0:
-			return Link{}, ps.missing(k, ps.u.pathOff)
+			return ps.missing(k, ps.u.pathOff)
 		}
 		bot, botOff = segs[0], offs[0]
 		app, appOff = segs[1], offs[1]
 	}
 	bot, e := ps.target(k, bot, bot, botOff)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	if app != "" {
 		if ok, _ := in(cBot, app); !ok || len(app) < 3 || len(app) > 30 {
-			return Link{}, ps.badApp(app, appOff)
+			return ps.badApp(app, appOff)
 		}
 	}
 	var which StartParam
 	var val qparam
-	for sp := Start; sp < numStartParams; sp++ {
-		q, e := ps.param(k, sp.String(), false)
-		if e != nil {
-			return Link{}, e
-		}
+	for sp, q := range found[:numStartParams] {
+		sp := StartParam(sp)
 		if !q.found {
 			continue
 		}
 		if val.found {
 			e := ps.fail(k, "start parameter", sp.String(), q.off-len(sp.String())-1, ErrRepeated)
 			e.Want = "one of start, startgroup, startapp"
-			return Link{}, e
+			return e
 		}
 		which, val = sp, q
 	}
@@ -169,7 +166,7 @@ func (ps *parsing) telegram() (Link, *LinkError) {
 		if val.found && which != StartApp {
 			e := ps.fail(k, which.String()+" parameter", "", val.off-len(which.String())-1, ErrPath)
 			e.Want = "a Mini App link carries startapp only"
-			return Link{}, e
+			return e
 		}
 		which = StartApp
 	}
@@ -182,9 +179,10 @@ func (ps *parsing) telegram() (Link, *LinkError) {
 		if i >= 0 {
 			e.Offset = val.off + i
 		}
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: bot, Ref: val.raw, Param: which, App: app}, nil
+	*l = Link{Kind: k, Target: bot, Ref: val.raw, Param: which, App: app}
+	return nil
 }
 
 func (ps *parsing) badApp(app string, off int) *LinkError {
@@ -195,51 +193,54 @@ func (ps *parsing) badApp(app string, off int) *LinkError {
 
 // viber reads viber://pa?chatURI=<uri>&context=<ref>; a text= beside them
 // is the user's draft and is not kept.
-func (ps *parsing) viber() (Link, *LinkError) {
+func (ps *parsing) viber(l *Link) *LinkError {
 	const k = Viber
 	if p := ps.u.path; p != "" && p != "/" {
-		return Link{}, ps.badPath(k)
+		return ps.badPath(k)
 	}
-	c, e := ps.param(k, "chatURI", false)
-	if e != nil {
-		return Link{}, e
+	var p [2]qparam // chatURI, context
+	if e := ps.params(k, false, p[:], "chatURI", "context"); e != nil {
+		return e
 	}
+	c := p[0]
 	if c.raw == "" {
-		return Link{}, ps.missing(k, ps.u.queryOff)
+		return ps.missing(k, ps.u.queryOff)
 	}
 	t, e := ps.target(k, unescape(c.raw), c.raw, c.off)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	ref, e := ps.formParam(k, "context")
+	ref, e := ps.formRef(k, p[1])
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // webchat reads <base>?p=<account>&ref=<ref> on the default WebChat host
 // and the hosts the Parser was given.
-func (ps *parsing) webchat() (Link, *LinkError) {
+func (ps *parsing) webchat(l *Link) *LinkError {
 	const k = WebChat
 	path := ps.u.path
 	if ok, _ := in(cPath, path); !ok || path != "" && path[0] != '/' {
-		return Link{}, ps.badPath(k)
+		return ps.badPath(k)
 	}
-	a, e := ps.param(k, "p", false)
-	if e != nil {
-		return Link{}, e
+	var p [2]qparam // p, ref
+	if e := ps.params(k, false, p[:], "p", "ref"); e != nil {
+		return e
 	}
+	a := p[0]
 	if a.raw == "" {
-		return Link{}, ps.missing(k, ps.u.queryOff)
+		return ps.missing(k, ps.u.queryOff)
 	}
 	t, e := ps.target(k, unescape(a.raw), a.raw, a.off)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	ref, e := ps.formParam(k, "ref")
+	ref, e := ps.formRef(k, p[1])
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	var base string
 	if ps.u.scheme != "https" || ps.u.host != defaultWebChatHost || path != "/bots/webchat/" {
@@ -248,12 +249,13 @@ func (ps *parsing) webchat() (Link, *LinkError) {
 			base = ""
 		}
 	}
-	return Link{Kind: k, Target: t, Ref: ref, Base: base}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref, Base: base}
+	return nil
 }
 
 // line reads https://line.me/R/oaMessage/<%40id>/?<text> and
 // https://line.me/R/ti/p/<@id> (a chat without text).
-func (ps *parsing) line() (Link, *LinkError) {
+func (ps *parsing) line(l *Link) *LinkError {
 	const k = Line
 	segs, offs, n, ok := ps.segments()
 	var raw string
@@ -266,28 +268,29 @@ func (ps *parsing) line() (Link, *LinkError) {
 	case ok && n == 4 && segs[0] == "R" && segs[1] == "ti" && segs[2] == "p":
 		raw, off = segs[3], offs[3]
 	default:
-		return Link{}, ps.badPath(k)
+		return ps.badPath(k)
 	}
 	id := unescape(raw)
 	if id[0] != '@' {
 		e := ps.fail(k, targetRules[k].part, id, off, ErrTarget)
 		e.Want = targetRules[k].want
-		return Link{}, e
+		return e
 	}
 	t, e := ps.target(k, id, raw, off)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	ref, e := ps.textRef(k, text, &refRules[k], true)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // sms reads sms:<phone>?body=<text> (RFC 5724) and iOS's
 // sms:<phone>&body=<text>.
-func (ps *parsing) sms() (Link, *LinkError) {
+func (ps *parsing) sms(l *Link) *LinkError {
 	const k = SMS
 	num := ps.u.path
 	if amp := strings.IndexByte(num, '&'); amp >= 0 && !ps.u.hasQuery {
@@ -295,63 +298,52 @@ func (ps *parsing) sms() (Link, *LinkError) {
 		num = num[:amp]
 		if e := checkQuery(ps.u.query); e != nil {
 			e.Offset += ps.u.queryOff
-			return Link{}, e
+			return e
 		}
 	}
 	if num == "" {
-		return Link{}, ps.missing(k, ps.u.pathOff)
+		return ps.missing(k, ps.u.pathOff)
 	}
 	t, e := ps.target(k, num, num, ps.u.pathOff)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	p, e := ps.param(k, "body", true)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
 	ref, e := ps.textRef(k, p, &refRules[k], true)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	return Link{Kind: k, Target: t, Ref: ref}, nil
+	*l = Link{Kind: k, Target: t, Ref: ref}
+	return nil
 }
 
 // email reads mailto:<address>?subject=<text>&body=<text> (RFC 6068;
 // header names in any case).
-func (ps *parsing) email() (Link, *LinkError) {
+func (ps *parsing) email(l *Link) *LinkError {
 	const k = Email
 	addr := ps.u.path
 	if addr == "" {
-		return Link{}, ps.missing(k, ps.u.pathOff)
+		return ps.missing(k, ps.u.pathOff)
 	}
 	t, e := ps.target(k, addr, addr, ps.u.pathOff)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	s, e := ps.param(k, "subject", true)
+	var p [2]qparam // subject, body
+	if e := ps.params(k, true, p[:], "subject", "body"); e != nil {
+		return e
+	}
+	subject, e := ps.textRef(k, p[0], &subjectRule, false)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	subject, e := ps.textRef(k, s, &subjectRule, false)
+	ref, e := ps.textRef(k, p[1], &refRules[k], true)
 	if e != nil {
-		return Link{}, e
+		return e
 	}
-	b, e := ps.param(k, "body", true)
-	if e != nil {
-		return Link{}, e
-	}
-	ref, e := ps.textRef(k, b, &refRules[k], true)
-	if e != nil {
-		return Link{}, e
-	}
-	return Link{Kind: k, Target: t, Ref: ref, Subject: subject}, nil
-}
-
-// formParam reads parameter name of channel k with formRef.
-func (ps *parsing) formParam(k Kind, name string) (string, *LinkError) {
-	p, e := ps.param(k, name, false)
-	if e != nil {
-		return "", e
-	}
-	return ps.formRef(k, p, &refRules[k])
+	*l = Link{Kind: k, Target: t, Ref: ref, Subject: subject}
+	return nil
 }

@@ -49,9 +49,9 @@ func Parse(rawURL string) (Link, error) { return Parser{}.Parse(rawURL) }
 // channel's link is read from are ignored; those must occur at most once.
 // For every Link l that Parse returns, Parse(l.URL()) returns l.
 func (p Parser) Parse(rawURL string) (Link, error) {
+	var l Link
 	ps := parsing{s: rawURL}
-	l, e := ps.parse(&p)
-	if e != nil {
+	if e := ps.parse(&p, &l); e != nil {
 		e.Op, e.Input = "Parse", rawURL
 		return Link{}, e
 	}
@@ -88,24 +88,25 @@ func (ps *parsing) fail(k Kind, part, value string, off int, err error) *LinkErr
 	return &LinkError{Kind: k, Part: part, Value: value, Offset: off, Err: err}
 }
 
-func (ps *parsing) parse(p *Parser) (Link, *LinkError) {
-	u, e := scan(ps.s)
-	if e != nil {
-		return Link{}, e
+func (ps *parsing) parse(p *Parser, l *Link) *LinkError {
+	if e := scan(ps.s, &ps.u); e != nil {
+		return e
 	}
-	ps.u = u
-	if e := checkQuery(u.query); e != nil && u.hasQuery {
-		e.Offset += u.queryOff
-		return Link{}, e
+	u := &ps.u
+	if u.hasQuery && (u.semi >= 0 || u.pct >= 0) {
+		if e := checkQuery(u.query); e != nil {
+			e.Offset += u.queryOff
+			return e
+		}
 	}
 	var k Kind
 	switch {
 	case equalFoldASCII(u.scheme, "https"), equalFoldASCII(u.scheme, "http"):
 		if !u.hier {
-			return Link{}, ps.fail(0, "URL", "", u.pathOff, ErrSyntax)
+			return ps.fail(0, "URL", "", u.pathOff, ErrSyntax)
 		}
 		if u.hasPort && u.port != defaultPort(u.scheme) {
-			return Link{}, ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
+			return ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
 		}
 		k = webHostKind(u.host)
 		if k == 0 {
@@ -117,7 +118,7 @@ func (ps *parsing) parse(p *Parser) (Link, *LinkError) {
 			}
 		}
 		if k == 0 {
-			return Link{}, ps.fail(0, "host", u.host, u.hostOff, ErrHost)
+			return ps.fail(0, "host", u.host, u.hostOff, ErrHost)
 		}
 	case equalFoldASCII(u.scheme, "tg"):
 		k = ps.appHost("resolve", Telegram)
@@ -130,36 +131,36 @@ func (ps *parsing) parse(p *Parser) (Link, *LinkError) {
 	case equalFoldASCII(u.scheme, "mailto"):
 		k = Email
 	default:
-		return Link{}, ps.fail(0, "scheme", u.scheme, 0, ErrScheme)
+		return ps.fail(0, "scheme", u.scheme, 0, ErrScheme)
 	}
 	if k == 0 {
 		if u.hier && u.hasPort {
-			return Link{}, ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
+			return ps.fail(0, "port", u.port, u.hostOff+len(u.host)+1, ErrPort)
 		}
-		return Link{}, ps.fail(0, "host", u.host, u.hostOff, ErrHost)
+		return ps.fail(0, "host", u.host, u.hostOff, ErrHost)
 	}
 	if u.hier == (k == SMS || k == Email) {
-		return Link{}, ps.fail(k, "URL", "", u.pathOff, ErrSyntax)
+		return ps.fail(k, "URL", "", u.pathOff, ErrSyntax)
 	}
 	switch k {
 	case Messenger:
-		return ps.messenger()
+		return ps.messenger(l)
 	case Instagram:
-		return ps.instagram()
+		return ps.instagram(l)
 	case WhatsApp:
-		return ps.whatsapp()
+		return ps.whatsapp(l)
 	case Telegram:
-		return ps.telegram()
+		return ps.telegram(l)
 	case Viber:
-		return ps.viber()
+		return ps.viber(l)
 	case WebChat:
-		return ps.webchat()
+		return ps.webchat(l)
 	case Line:
-		return ps.line()
+		return ps.line(l)
 	case SMS:
-		return ps.sms()
+		return ps.sms(l)
 	}
-	return ps.email()
+	return ps.email(l)
 }
 
 // defaultPort returns the default port of scheme http or https.
@@ -182,15 +183,11 @@ func (ps *parsing) appHost(host string, k Kind) Kind {
 // net/url refuses as a separator) and only valid %-escapes. Offsets are
 // in q.
 func checkQuery(q string) *LinkError {
-	for i := 0; i < len(q); i++ {
-		switch q[i] {
-		case ';':
-			return &LinkError{Part: "query", Offset: i, Rune: ';', Err: ErrSyntax, Want: "& between parameters, %3B in values"}
-		case '%':
-			if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
-				return &LinkError{Part: "query", Offset: i, Rune: '%', Err: ErrSyntax, Want: "% and two hex digits"}
-			}
-		}
+	if i := strings.IndexByte(q, ';'); i >= 0 {
+		return &LinkError{Part: "query", Offset: i, Rune: ';', Err: ErrSyntax, Want: "& between parameters, %3B in values"}
+	}
+	if i := badEscape(q); i >= 0 {
+		return &LinkError{Part: "query", Offset: i, Rune: '%', Err: ErrSyntax, Want: "% and two hex digits"}
 	}
 	return nil
 }
@@ -202,30 +199,58 @@ type qparam struct {
 	found bool
 }
 
-// param returns the parameter name of the query, matching keys after
-// %-decoding (and '+' as space, as net/url does) and, with fold, in any
-// ASCII case. A parameter that occurs twice is an ErrRepeated error.
+// param returns the parameter name of the query, as params does.
 func (ps *parsing) param(k Kind, name string, fold bool) (qparam, *LinkError) {
-	var p qparam
+	var p [1]qparam
+	e := ps.params(k, fold, p[:], name)
+	return p[0], e
+}
+
+// params sets out[i] to the parameter names[i] of the query, in one pass,
+// matching keys after %-decoding (and '+' as space, as net/url does) and,
+// with fold, in any ASCII case. A parameter that occurs twice is an
+// ErrRepeated error.
+func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *LinkError {
 	q := ps.u.query
-	for i := 0; i < len(q); {
-		end := strings.IndexByte(q[i:], '&')
-		if end < 0 {
-			end = len(q)
-		} else {
-			end += i
-		}
-		pair := q[i:end]
-		key, val, _ := strings.Cut(pair, "=")
-		if key != "" && keyIs(key, name, fold) {
-			if p.found {
-				return p, ps.fail(k, name+" parameter", "", ps.u.queryOff+i, ErrRepeated)
+	for i := 0; i < len(q); i++ {
+		start, eq, plain := i, -1, true
+		for ; i < len(q) && q[i] != '&'; i++ {
+			switch q[i] {
+			case '=':
+				if eq < 0 {
+					eq = i
+				}
+			case '%', '+':
+				plain = plain && eq >= 0 // an escape in the key
 			}
-			p = qparam{raw: val, off: ps.u.queryOff + i + len(key) + 1, found: true}
 		}
-		i = end + 1
+		key, val := q[start:i], ""
+		if eq >= 0 {
+			key, val = q[start:eq], q[eq+1:i]
+		}
+		if key == "" {
+			continue
+		}
+		for j, name := range names {
+			switch {
+			case plain && !fold:
+				if key != name {
+					continue
+				}
+			case plain:
+				if !equalFoldASCII(key, name) {
+					continue
+				}
+			case !keyIs(key, name, fold):
+				continue
+			}
+			if out[j].found {
+				return ps.fail(k, name+" parameter", "", ps.u.queryOff+start, ErrRepeated)
+			}
+			out[j] = qparam{raw: val, off: ps.u.queryOff + start + len(key) + 1, found: true}
+		}
 	}
-	return p, nil
+	return nil
 }
 
 // keyIs reports whether the raw query key equals name once decoded.
@@ -286,7 +311,8 @@ func (ps *parsing) textRef(k Kind, p qparam, rule *refRule, prefill bool) (strin
 
 // formRef is textRef for a channel whose server may read the query as an
 // HTML form, where a raw '+' may mean a space: it is refused.
-func (ps *parsing) formRef(k Kind, p qparam, rule *refRule) (string, *LinkError) {
+func (ps *parsing) formRef(k Kind, p qparam) (string, *LinkError) {
+	rule := &refRules[k]
 	if i := strings.IndexByte(p.raw, '+'); i >= 0 {
 		e := ps.fail(k, rule.part, p.raw, p.off+i, ErrPlus)
 		e.Rune, e.Want = '+', "%2B for '+', %20 for a space"

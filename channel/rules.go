@@ -41,6 +41,8 @@ const (
 	cPath                          // WebChat base path: unreserved /
 	cLocal                         // e-mail local part: A-Z a-z 0-9 . ! $ ' * + = _ ~ -
 	cDigit                         // 0-9
+	cBadURL                        // never in a URL Parse reads: controls, space, DEL, \\ and #
+	cMark                          // bytes scan notes: cBadURL and : ? % ;
 )
 
 // byteClass maps each byte to the classes it belongs to. Bytes >= 0x80
@@ -71,6 +73,16 @@ var byteClass = func() (t [256]uint32) {
 	add(cPath, unres+"/")
 	add(cLocal, alnum+".!$'*+=_~-")
 	add(cDigit, "0123456789")
+	for c := 0; c <= ' '; c++ {
+		t[c] |= cBadURL
+	}
+	add(cBadURL, "\x7f\\#")
+	for c := range t {
+		if t[c]&cBadURL != 0 {
+			t[c] |= cMark
+		}
+	}
+	add(cMark, ":?%;")
 	return t
 }()
 

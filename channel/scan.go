@@ -19,6 +19,8 @@ type rawURL struct {
 	query    string // after '?', raw
 	queryOff int
 	hasQuery bool
+	pct      int // offset of the first '%' in the URL, or -1
+	semi     int // offset of the first ';' in the query, or -1
 }
 
 // scan splits s into the parts of a URL, refusing what no channel link
@@ -29,24 +31,47 @@ type rawURL struct {
 //
 // Every URL scan accepts, net/url.Parse accepts with the same scheme, host,
 // port, path and raw query (FuzzScan checks this).
-func scan(s string) (u rawURL, e *LinkError) {
+func scan(s string, u *rawURL) *LinkError {
+	// One pass over every byte refuses the bytes no link has and notes
+	// the first ':' (the scheme's end, if the URL has a scheme), '?' (the
+	// query's start: no part before it can hold one), '%' and ';'.
+	colon, qmark := -1, -1
+	u.pct, u.semi = -1, -1
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c <= ' ' || c == 0x7f:
-			return u, &LinkError{Part: "URL", Offset: i, Rune: rune(c), Err: ErrControl}
-		case c == '\\':
-			return u, &LinkError{Part: "URL", Offset: i, Rune: '\\', Err: ErrBackslash}
-		case c == '#':
-			return u, &LinkError{Part: "fragment", Offset: i, Rune: '#', Err: ErrSyntax, Want: "no fragment"}
+		if byteClass[s[i]]&cMark == 0 {
+			continue
+		}
+		switch c := s[i]; c {
+		case ':':
+			if colon < 0 {
+				colon = i
+			}
+		case '?':
+			if qmark < 0 {
+				qmark = i
+			}
+		case '%':
+			if u.pct < 0 {
+				u.pct = i
+			}
+		case ';':
+			if u.semi < 0 && qmark >= 0 {
+				u.semi = i
+			}
+		case '\\':
+			return &LinkError{Part: "URL", Offset: i, Rune: '\\', Err: ErrBackslash}
+		case '#':
+			return &LinkError{Part: "fragment", Offset: i, Rune: '#', Err: ErrSyntax, Want: "no fragment"}
+		default:
+			return &LinkError{Part: "URL", Offset: i, Rune: rune(c), Err: ErrControl}
 		}
 	}
-	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || !isLetter(s[0]) {
-		return u, &LinkError{Part: "scheme", Offset: -1, Err: ErrScheme, Want: "https:, tg:, viber:, whatsapp:, sms: or mailto:"}
+		return &LinkError{Part: "scheme", Offset: -1, Err: ErrScheme, Want: "https:, tg:, viber:, whatsapp:, sms: or mailto:"}
 	}
 	for i := 1; i < colon; i++ {
 		if c := s[i]; !isLetter(c) && !('0' <= c && c <= '9') && c != '+' && c != '-' && c != '.' {
-			return u, &LinkError{Part: "scheme", Value: s[:colon], Offset: i, Rune: rune(c), Err: ErrScheme}
+			return &LinkError{Part: "scheme", Value: s[:colon], Offset: i, Rune: rune(c), Err: ErrScheme}
 		}
 	}
 	u.scheme = s[:colon]
@@ -61,40 +86,42 @@ func scan(s string) (u rawURL, e *LinkError) {
 		}
 		auth := s[i:end]
 		if at := strings.IndexByte(auth, '@'); at >= 0 {
-			return u, &LinkError{Part: "userinfo", Value: auth[:at], Offset: i + at, Rune: '@', Err: ErrUserinfo}
+			return &LinkError{Part: "userinfo", Value: auth[:at], Offset: i + at, Rune: '@', Err: ErrUserinfo}
 		}
 		if strings.HasPrefix(auth, "[") {
-			return u, &LinkError{Part: "host", Value: auth, Offset: i, Rune: '[', Err: ErrIPHost}
+			return &LinkError{Part: "host", Value: auth, Offset: i, Rune: '[', Err: ErrIPHost}
 		}
 		host := auth
 		if c := strings.LastIndexByte(auth, ':'); c >= 0 {
 			host, u.port, u.hasPort = auth[:c], auth[c+1:], true
 			if u.port == "" {
-				return u, &LinkError{Part: "port", Offset: i + c, Rune: ':', Err: ErrPort}
+				return &LinkError{Part: "port", Offset: i + c, Rune: ':', Err: ErrPort}
 			}
 			if ok, j := in(cDigit, u.port); !ok {
-				return u, &LinkError{Part: "port", Value: u.port, Offset: i + c + 1 + j, Rune: rune(u.port[j]), Err: ErrPort}
+				return &LinkError{Part: "port", Value: u.port, Offset: i + c + 1 + j, Rune: rune(u.port[j]), Err: ErrPort}
 			}
 		}
 		if e := checkHost(host, i); e != nil {
-			return u, e
+			return e
 		}
 		u.host, u.hostOff = host, i
 		i = end
 	} else if strings.HasPrefix(rest, "/") {
-		return u, &LinkError{Part: "URL", Offset: i, Err: ErrSyntax, Want: "scheme://host/… or scheme:opaque"}
+		return &LinkError{Part: "URL", Offset: i, Err: ErrSyntax, Want: "scheme://host/… or scheme:opaque"}
 	}
 	u.pathOff = i
-	if q := strings.IndexByte(s[i:], '?'); q >= 0 {
-		u.path = s[i : i+q]
-		u.query, u.queryOff, u.hasQuery = s[i+q+1:], i+q+1, true
+	if qmark >= 0 {
+		u.path = s[i:qmark]
+		u.query, u.queryOff, u.hasQuery = s[qmark+1:], qmark+1, true
 	} else {
 		u.path = s[i:]
 	}
-	if j := badEscape(u.path); j >= 0 {
-		return u, &LinkError{Part: "path", Value: u.path, Offset: u.pathOff + j, Rune: '%', Err: ErrSyntax}
+	if u.pct >= 0 && u.pct < i+len(u.path) {
+		if j := badEscape(u.path); j >= 0 {
+			return &LinkError{Part: "path", Value: u.path, Offset: u.pathOff + j, Rune: '%', Err: ErrSyntax}
+		}
 	}
-	return u, nil
+	return nil
 }
 
 // checkHost checks that host, at offset off of the URL, is an ASCII host
@@ -137,10 +164,15 @@ func checkHost(host string, off int) *LinkError {
 // badEscape returns the offset of the first '%' in s not followed by two
 // hex digits, or -1.
 func badEscape(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+	for i := strings.IndexByte(s, '%'); i >= 0; {
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
 			return i
 		}
+		j := strings.IndexByte(s[i+3:], '%')
+		if j < 0 {
+			break
+		}
+		i += 3 + j
 	}
 	return -1
 }

@@ -28,7 +28,8 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Add("https://a.b:443/p%41th?q=%2B+x&&=y&k")
 	f.Fuzz(func(t *testing.T, s string) {
-		u, e := scan(s)
+		var u rawURL
+		e := scan(s, &u)
 		if e != nil {
 			if e.Err == nil || e.Offset < -1 || e.Offset > len(s) {
 				t.Fatalf("scan(%q) error %+v", s, e)
