@@ -160,3 +160,13 @@ func TestAllocs(t *testing.T) {
 		}
 	}
 }
+
+func TestEncodeAllocs(t *testing.T) {
+	r := refparam.MustParse("giveaway--value1--738--value2--514--value3")
+	if got := testing.AllocsPerRun(100, func() { refparam.Encoder{}.Encode(r) }); got != 1 {
+		t.Errorf("Encode allocates %v times, want 1 (the string)", got)
+	}
+	if got := testing.AllocsPerRun(100, func() { _ = r.String() }); got != 1 {
+		t.Errorf("String allocates %v times, want 1 (the string)", got)
+	}
+}

@@ -87,12 +87,17 @@ func (e Encoder) AppendText(b []byte, r Ref) ([]byte, error) {
 
 // Encode returns the canonical text of r, or an [*EncodeError].
 func (e Encoder) Encode(r Ref) (string, error) {
-	b, err := e.AppendText(nil, r)
+	b, err := e.AppendText(make([]byte, 0, stackBuf), r)
 	if err != nil {
 		return "", err
 	}
 	return string(b), nil
 }
+
+// stackBuf is the size of the buffer that Encode and String start from:
+// the buffer stays on the stack, so text up to this length costs one
+// allocation, the string itself.
+const stackBuf = 128
 
 // Check reports whether e can write r, returning the same [*EncodeError]
 // that [Encoder.AppendText] would, without writing anything.
@@ -110,7 +115,7 @@ func (e Encoder) EncodedLen(r Ref) (int, error) {
 // that Parse(r.String()) returns r. If r cannot be written it returns "",
 // which Parse rejects; use [Ref.MarshalText] or [Encoder.Check] to learn why.
 func (r Ref) String() string {
-	b, err := Encoder{}.AppendText(nil, r)
+	b, err := Encoder{}.AppendText(make([]byte, 0, stackBuf), r)
 	if err != nil {
 		return ""
 	}
