@@ -1,0 +1,44 @@
+package entrylink
+
+import (
+	"github.com/entrylink/entrylink/channel"
+	"github.com/entrylink/entrylink/refparam"
+)
+
+// An Entry is an entry link taken apart and its ref decoded.
+type Entry struct {
+	// Link is the link as package channel reads it. Link.Ref is the raw
+	// ref text, exactly as the link carried it after %-decoding.
+	Link channel.Link
+	// Ref is Link.Ref decoded. It is the zero Ref when the link carries no
+	// ref (a bare t.me/<bot> link).
+	Ref refparam.Ref
+}
+
+// Parse reads an entry link of any channel and decodes its ref. It returns
+// the link's error (a [*channel.LinkError]) if the link is not a channel's
+// entry link, or a [*RefError] if the link is one but its ref does not
+// decode. A link without a ref is not an error: Entry.Ref is then zero.
+//
+// Parse recognises WebChat links on the default host only; for white-label
+// hosts, parse with a [channel.Parser] and pass the result to [Decode].
+func Parse(rawURL string) (Entry, error) {
+	l, err := channel.Parse(rawURL)
+	if err != nil {
+		return Entry{}, err
+	}
+	return Decode(l)
+}
+
+// Decode decodes the ref of a link that package channel has read, with the
+// same rules and errors as [Parse].
+func Decode(l channel.Link) (Entry, error) {
+	if l.Ref == "" {
+		return Entry{Link: l}, nil
+	}
+	r, err := refparam.Parse(l.Ref)
+	if err != nil {
+		return Entry{}, &RefError{Kind: l.Kind, Raw: l.Ref, Err: err}
+	}
+	return Entry{Link: l, Ref: r}, nil
+}
