@@ -27,7 +27,7 @@ func (ps *parsing) messenger(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -55,7 +55,7 @@ func (ps *parsing) instagram(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -98,7 +98,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -181,7 +181,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 		}
 		return e
 	}
-	*l = Link{Kind: k, Target: bot, Ref: val.raw, Param: which, App: app}
+	l.Kind, l.Target, l.Ref, l.Param, l.App = k, bot, val.raw, which, app
 	return nil
 }
 
@@ -214,7 +214,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -249,7 +249,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 			base = ""
 		}
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref, Base: base}
+	l.Kind, l.Target, l.Ref, l.Base = k, t, ref, base
 	return nil
 }
 
@@ -265,6 +265,9 @@ func (ps *parsing) line(l *Link) *LinkError {
 	case ok && n == 3 && segs[0] == "R" && segs[1] == "oaMessage":
 		raw, off = segs[2], offs[2]
 		text = qparam{raw: ps.u.query, off: ps.u.queryOff, found: ps.u.hasQuery}
+		if e := checkQuery(ps.u.query, ps.u.queryOff); e != nil {
+			return e
+		}
 	case ok && n == 4 && segs[0] == "R" && segs[1] == "ti" && segs[2] == "p":
 		raw, off = segs[3], offs[3]
 	default:
@@ -284,7 +287,7 @@ func (ps *parsing) line(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -296,8 +299,7 @@ func (ps *parsing) sms(l *Link) *LinkError {
 	if amp := strings.IndexByte(num, '&'); amp >= 0 && !ps.u.hasQuery {
 		ps.u.query, ps.u.queryOff, ps.u.hasQuery = num[amp+1:], ps.u.pathOff+amp+1, true
 		num = num[:amp]
-		if e := checkQuery(ps.u.query); e != nil {
-			e.Offset += ps.u.queryOff
+		if e := checkQuery(ps.u.query, ps.u.queryOff); e != nil {
 			return e
 		}
 	}
@@ -316,7 +318,7 @@ func (ps *parsing) sms(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref}
+	l.Kind, l.Target, l.Ref = k, t, ref
 	return nil
 }
 
@@ -344,6 +346,6 @@ func (ps *parsing) email(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	*l = Link{Kind: k, Target: t, Ref: ref, Subject: subject}
+	l.Kind, l.Target, l.Ref, l.Subject = k, t, ref, subject
 	return nil
 }

@@ -93,11 +93,8 @@ func (ps *parsing) parse(p *Parser, l *Link) *LinkError {
 		return e
 	}
 	u := &ps.u
-	if u.hasQuery && (u.semi >= 0 || u.pct >= 0) {
-		if e := checkQuery(u.query); e != nil {
-			e.Offset += u.queryOff
-			return e
-		}
+	if u.semi >= 0 {
+		return semiError(u.semi)
 	}
 	var k Kind
 	switch {
@@ -179,17 +176,26 @@ func (ps *parsing) appHost(host string, k Kind) Kind {
 	return k
 }
 
-// checkQuery checks every key=value pair of query q: no ';' (which
-// net/url refuses as a separator) and only valid %-escapes. Offsets are
-// in q.
-func checkQuery(q string) *LinkError {
+// checkQuery checks query q, at offset off of the URL: no ';' (which
+// net/url refuses as a separator) and only valid %-escapes. Parse checks
+// for ';' as it scans, and params checks escapes as it reads the pairs;
+// checkQuery is for the queries that params does not read.
+func checkQuery(q string, off int) *LinkError {
 	if i := strings.IndexByte(q, ';'); i >= 0 {
-		return &LinkError{Part: "query", Offset: i, Rune: ';', Err: ErrSyntax, Want: "& between parameters, %3B in values"}
+		return semiError(off + i)
 	}
 	if i := badEscape(q); i >= 0 {
-		return &LinkError{Part: "query", Offset: i, Rune: '%', Err: ErrSyntax, Want: "% and two hex digits"}
+		return escapeError(off + i)
 	}
 	return nil
+}
+
+func semiError(off int) *LinkError {
+	return &LinkError{Part: "query", Offset: off, Rune: ';', Err: ErrSyntax, Want: "& between parameters, %3B in values"}
+}
+
+func escapeError(off int) *LinkError {
+	return &LinkError{Part: "query", Offset: off, Rune: '%', Err: ErrSyntax, Want: "% and two hex digits"}
 }
 
 // A qparam is one parameter found in a query.
@@ -209,19 +215,31 @@ func (ps *parsing) param(k Kind, name string, fold bool) (qparam, *LinkError) {
 // params sets out[i] to the parameter names[i] of the query, in one pass,
 // matching keys after %-decoding (and '+' as space, as net/url does) and,
 // with fold, in any ASCII case. A parameter that occurs twice is an
-// ErrRepeated error.
+// ErrRepeated error; a bad %-escape anywhere in the query, ErrSyntax.
 func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *LinkError {
 	q := ps.u.query
 	for i := 0; i < len(q); i++ {
 		start, eq, plain := i, -1, true
-		for ; i < len(q) && q[i] != '&'; i++ {
-			switch q[i] {
+		for ; i < len(q); i++ {
+			c := q[i]
+			if byteClass[c]&cQMark == 0 {
+				continue
+			}
+			if c == '&' {
+				break
+			}
+			switch c {
 			case '=':
 				if eq < 0 {
 					eq = i
 				}
-			case '%', '+':
+			case '%':
+				if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
+					return escapeError(ps.u.queryOff + i)
+				}
 				plain = plain && eq >= 0 // an escape in the key
+			case '+':
+				plain = plain && eq >= 0
 			}
 		}
 		key, val := q[start:i], ""

@@ -43,6 +43,7 @@ const (
 	cDigit                         // 0-9
 	cBadURL                        // never in a URL Parse reads: controls, space, DEL, \\ and #
 	cMark                          // bytes scan notes: cBadURL and : ? % ;
+	cQMark                         // bytes params notes: & = % +
 )
 
 // byteClass maps each byte to the classes it belongs to. Bytes >= 0x80
@@ -83,6 +84,7 @@ var byteClass = func() (t [256]uint32) {
 		}
 	}
 	add(cMark, ":?%;")
+	add(cQMark, "&=%+")
 	return t
 }()
 

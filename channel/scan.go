@@ -191,12 +191,13 @@ func unhex(c byte) byte {
 // unescape decodes the %-escapes of s, which badEscape accepts; '+' stays
 // '+'. It returns s itself, without allocating, when s has no escape.
 func unescape(s string) string {
-	n := strings.Count(s, "%")
-	if n == 0 {
+	first := strings.IndexByte(s, '%')
+	if first < 0 {
 		return s
 	}
-	b := make([]byte, 0, len(s)-2*n)
-	for i := 0; i < len(s); i++ {
+	b := make([]byte, first, len(s)-2)
+	copy(b, s[:first])
+	for i := first; i < len(s); i++ {
 		if s[i] == '%' {
 			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
 			i += 2

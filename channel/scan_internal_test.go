@@ -54,7 +54,7 @@ func FuzzScan(f *testing.F) {
 		} else if v.Opaque != u.path || v.Host != "" {
 			t.Fatalf("scan(%q) = %+v; url.Parse = %#v", s, u, v)
 		}
-		if checkQuery(u.query) != nil {
+		if checkQuery(u.query, 0) != nil {
 			return
 		}
 		vals, err := url.ParseQuery(u.query)
