@@ -265,7 +265,11 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			if out[j].found {
 				return ps.fail(k, name+" parameter", "", ps.u.queryOff+start, ErrRepeated)
 			}
-			out[j] = qparam{raw: val, off: ps.u.queryOff + start + len(key) + 1, found: true}
+			off := ps.u.queryOff + i // no '=': an empty value at the key's end
+			if eq >= 0 {
+				off = ps.u.queryOff + eq + 1
+			}
+			out[j] = qparam{raw: val, off: off, found: true}
 		}
 	}
 	return nil
