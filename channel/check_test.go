@@ -228,3 +228,16 @@ func TestStartParamString(t *testing.T) {
 		}
 	}
 }
+
+func TestMustParse(t *testing.T) {
+	want := channel.Link{Kind: channel.Telegram, Target: "giveaway_bot", Ref: "x"}
+	if diff := cmp.Diff(want, channel.MustParse("https://t.me/giveaway_bot?start=x")); diff != "" {
+		t.Errorf("MustParse mismatch (-want +got):\n%s", diff)
+	}
+	defer func() {
+		if err, ok := recover().(error); !ok || !errors.Is(err, channel.ErrHost) {
+			t.Errorf("MustParse(bad) panicked with %v, want an ErrHost error", err)
+		}
+	}()
+	channel.MustParse("https://t.me.evil.com/giveaway_bot")
+}

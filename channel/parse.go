@@ -58,6 +58,16 @@ func (p Parser) Parse(rawURL string) (Link, error) {
 	return l, nil
 }
 
+// MustParse is like [Parse] but panics if rawURL is not an entry link. It
+// is meant for tests and for links written as constants.
+func MustParse(rawURL string) Link {
+	l, err := Parse(rawURL)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
 // webHostKind returns the channel served on https host h, or 0.
 func webHostKind(h string) Kind {
 	switch {
