@@ -165,6 +165,9 @@ func TestParseErrorFields(t *testing.T) {
 		{"https://t.me@evil.com/x_bot", channel.LinkError{Part: "userinfo", Value: "t.me", Offset: 12, Rune: '@', Err: channel.ErrUserinfo}},
 		{"https://t.me:8443/x_bot", channel.LinkError{Part: "port", Value: "8443", Offset: 13, Err: channel.ErrPort}},
 		{"https://m.me/mypage?ref=a&ref=b", channel.LinkError{Kind: channel.Messenger, Part: "ref parameter", Offset: 26, Err: channel.ErrRepeated}},
+		{"https://t.me/giveaway_bot?start=a&startapp", channel.LinkError{Kind: channel.Telegram, Part: "start parameter", Value: "startapp", Offset: 34, Want: "one of start, startgroup, startapp", Err: channel.ErrRepeated}},
+		{"https://t.me/giveaway_bot/shop?x&start=a", channel.LinkError{Kind: channel.Telegram, Part: "start parameter", Offset: 33, Want: "a Mini App link carries startapp only", Err: channel.ErrPath}},
+		{"tg://resolve?domain=giveaway_bot&appname", channel.LinkError{Kind: channel.Telegram, Part: "Mini App name", Offset: 40, Want: "3–30 of A-Z a-z 0-9 _", Err: channel.ErrVariant}},
 	}
 	for _, tt := range tests {
 		_, err := channel.Parse(tt.in)

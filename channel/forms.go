@@ -156,7 +156,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 			continue
 		}
 		if val.found {
-			e := ps.fail(k, "start parameter", sp.String(), q.off-len(sp.String())-1, ErrRepeated)
+			e := ps.fail(k, "start parameter", sp.String(), q.koff, ErrRepeated)
 			e.Want = "one of start, startgroup, startapp"
 			return e
 		}
@@ -164,7 +164,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 	}
 	if app != "" {
 		if val.found && which != StartApp {
-			e := ps.fail(k, which.String()+" parameter", "", val.off-len(which.String())-1, ErrPath)
+			e := ps.fail(k, which.String()+" parameter", "", val.koff, ErrPath)
 			e.Want = "a Mini App link carries startapp only"
 			return e
 		}

@@ -212,6 +212,7 @@ func escapeError(off int) *LinkError {
 type qparam struct {
 	raw   string // the raw value
 	off   int    // its offset in the URL
+	koff  int    // the offset of its key in the URL
 	found bool
 }
 
@@ -279,7 +280,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			if eq >= 0 {
 				off = ps.u.queryOff + eq + 1
 			}
-			out[j] = qparam{raw: val, off: off, found: true}
+			out[j] = qparam{raw: val, off: off, koff: ps.u.queryOff + start, found: true}
 		}
 	}
 	return nil
