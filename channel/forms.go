@@ -19,11 +19,11 @@ func (ps *parsing) messenger(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	p, e := ps.param(k, "ref", false)
-	if e != nil {
+	var p [1]qparam
+	if e := ps.params(k, false, p[:], "ref"); e != nil {
 		return e
 	}
-	ref, e := ps.formRef(k, p)
+	ref, e := ps.formRef(k, &p[0])
 	if e != nil {
 		return e
 	}
@@ -47,11 +47,11 @@ func (ps *parsing) instagram(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	p, e := ps.param(k, "ref", false)
-	if e != nil {
+	var p [1]qparam
+	if e := ps.params(k, false, p[:], "ref"); e != nil {
 		return e
 	}
-	ref, e := ps.textRef(k, p, &refRules[k], false)
+	ref, e := ps.textRef(k, &p[0], &refRules[k], false)
 	if e != nil {
 		return e
 	}
@@ -94,7 +94,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 			}
 		}
 	}
-	ref, e := ps.textRef(k, p[1], &refRules[k], true)
+	ref, e := ps.textRef(k, &p[1], &refRules[k], true)
 	if e != nil {
 		return e
 	}
@@ -210,7 +210,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	ref, e := ps.formRef(k, p[1])
+	ref, e := ps.formRef(k, &p[1])
 	if e != nil {
 		return e
 	}
@@ -238,7 +238,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	ref, e := ps.formRef(k, p[1])
+	ref, e := ps.formRef(k, &p[1])
 	if e != nil {
 		return e
 	}
@@ -283,7 +283,7 @@ func (ps *parsing) line(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	ref, e := ps.textRef(k, text, &refRules[k], true)
+	ref, e := ps.textRef(k, &text, &refRules[k], true)
 	if e != nil {
 		return e
 	}
@@ -310,11 +310,11 @@ func (ps *parsing) sms(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	p, e := ps.param(k, "body", true)
-	if e != nil {
+	var p [1]qparam
+	if e := ps.params(k, true, p[:], "body"); e != nil {
 		return e
 	}
-	ref, e := ps.textRef(k, p, &refRules[k], true)
+	ref, e := ps.textRef(k, &p[0], &refRules[k], true)
 	if e != nil {
 		return e
 	}
@@ -338,11 +338,11 @@ func (ps *parsing) email(l *Link) *LinkError {
 	if e := ps.params(k, true, p[:], "subject", "body"); e != nil {
 		return e
 	}
-	subject, e := ps.textRef(k, p[0], &subjectRule, false)
+	subject, e := ps.textRef(k, &p[0], &subjectRule, false)
 	if e != nil {
 		return e
 	}
-	ref, e := ps.textRef(k, p[1], &refRules[k], true)
+	ref, e := ps.textRef(k, &p[1], &refRules[k], true)
 	if e != nil {
 		return e
 	}

@@ -216,13 +216,6 @@ type qparam struct {
 	found bool
 }
 
-// param returns the parameter name of the query, as params does.
-func (ps *parsing) param(k Kind, name string, fold bool) (qparam, *LinkError) {
-	var p [1]qparam
-	e := ps.params(k, fold, p[:], name)
-	return p[0], e
-}
-
 // params sets out[i] to the parameter names[i] of the query, in one pass,
 // matching keys after %-decoding (and '+' as space, as net/url does) and,
 // with fold, in any ASCII case. A parameter that occurs twice is an
@@ -316,7 +309,7 @@ func keyIs(key, name string, fold bool) bool {
 // textRef decodes the value of a parameter p of a text channel k ('+' is
 // '+': WhatsApp shows it, RFC 5724 and RFC 6068 give it no other meaning),
 // drops the prefill "/" and checks it by rule.
-func (ps *parsing) textRef(k Kind, p qparam, rule *refRule, prefill bool) (string, *LinkError) {
+func (ps *parsing) textRef(k Kind, p *qparam, rule *refRule, prefill bool) (string, *LinkError) {
 	if !p.found {
 		return "", nil
 	}
@@ -344,7 +337,7 @@ func (ps *parsing) textRef(k Kind, p qparam, rule *refRule, prefill bool) (strin
 
 // formRef is textRef for a channel whose server may read the query as an
 // HTML form, where a raw '+' may mean a space: it is refused.
-func (ps *parsing) formRef(k Kind, p qparam) (string, *LinkError) {
+func (ps *parsing) formRef(k Kind, p *qparam) (string, *LinkError) {
 	rule := &refRules[k]
 	if i := strings.IndexByte(p.raw, '+'); i >= 0 {
 		e := ps.fail(k, rule.part, p.raw, p.off+i, ErrPlus)
