@@ -44,6 +44,7 @@ const (
 	cBadURL                        // never in a URL Parse reads: controls, space, DEL, \\ and #
 	cMark                          // bytes scan notes: cBadURL and : ? % ;
 	cQMark                         // bytes params notes: & = % +
+	cPrint                         // printable ASCII: 0x20-0x7e
 )
 
 // byteClass maps each byte to the classes it belongs to. Bytes >= 0x80
@@ -85,6 +86,9 @@ var byteClass = func() (t [256]uint32) {
 	}
 	add(cMark, ":?%;")
 	add(cQMark, "&=%+")
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] |= cPrint
+	}
 	return t
 }()
 
@@ -166,6 +170,10 @@ func (r *refRule) check(s string) (off int, c rune, err error) {
 func badText(s string) (int, rune) {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if byteClass[c]&cPrint != 0 {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {
 				return i, rune(c)
