@@ -1,7 +1,6 @@
 package channel
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -227,10 +226,11 @@ func (p ReferralParser) Referrals(k Kind, body []byte) ([]Referral, error) {
 	case WebChat, Email:
 		return nil, &BodyError{Kind: k, Offset: -1, Err: ErrReferralUnsupported}
 	}
-	if err := checkBodyJSON(k, body); err != nil {
+	if err := checkBodyJSON(k, body, &r.doc.ix); err != nil {
 		return nil, err
 	}
-	root := gjson.Parse(string(body)) // the one copy the results share
+	r.doc.s = string(body) // the one copy the results share
+	root := r.doc.root()
 	var err error
 	switch k {
 	case Messenger:
@@ -259,13 +259,14 @@ type refReader struct {
 	bare  bool
 	event int // the index the next event gets
 	out   []Referral
+	doc   jsonDoc
 }
 
 // checkBodyJSON refuses a body nested deeper than MaxBodyDepth, then one that is
 // not valid UTF-8 JSON. The depth scan comes first because it needs no
-// recursion.
-func checkBodyJSON(k Kind, body []byte) error {
-	if at := tooDeep(body); at >= 0 {
+// recursion; it also fills ix, the index of the body's containers.
+func checkBodyJSON(k Kind, body []byte, ix *containerIndex) error {
+	if at := indexBody(body, ix); at >= 0 {
 		return &BodyError{Kind: k, Offset: at, Err: ErrBodyTooDeep}
 	}
 	if !utf8.Valid(body) {
@@ -275,35 +276,6 @@ func checkBodyJSON(k Kind, body []byte) error {
 		return &BodyError{Kind: k, Offset: syntaxErrorAt(body), Err: ErrBody}
 	}
 	return nil
-}
-
-// tooDeep returns the offset of the first '{' or '[' that opens a level
-// deeper than MaxBodyDepth, or -1. Brackets inside strings do not count.
-func tooDeep(b []byte) int {
-	// Depth cannot pass the number of opening brackets, which bytes.Count
-	// finds faster than the scan below: most webhook bodies have a few dozen.
-	if bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= MaxBodyDepth {
-		return -1
-	}
-	depth := 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			for i++; i < len(b) && b[i] != '"'; i++ {
-				if b[i] == '\\' {
-					i++
-				}
-			}
-		case '{', '[':
-			depth++
-			if depth > MaxBodyDepth {
-				return i
-			}
-		case '}', ']':
-			depth--
-		}
-	}
-	return -1
 }
 
 // invalidUTF8At returns the offset of the first byte that is not valid UTF-8.
@@ -322,18 +294,19 @@ func invalidUTF8At(b []byte) int {
 // reports whether o is an object. A wanted key that occurs twice in o is an
 // error: readers of the same body that keep the first or the last would
 // disagree about it.
-func (r *refReader) pick(o gjson.Result, keys []string, vals []gjson.Result) (bool, error) {
-	if !o.IsObject() {
+func (r *refReader) pick(o jsonValue, keys []string, vals []jsonValue) (bool, error) {
+	if !o.isObject() {
 		return false, nil
 	}
 	var err error
-	o.ForEach(func(k, v gjson.Result) bool {
+	r.doc.members(o, func(raw string, at int, v jsonValue) bool {
+		k := keyText(raw)
 		for i, want := range keys {
-			if k.Str != want {
+			if k != want {
 				continue
 			}
-			if vals[i].Exists() {
-				err = &BodyError{Kind: r.kind, Offset: k.Index, Key: want, Err: ErrBodyAmbiguous}
+			if vals[i].raw != "" {
+				err = &BodyError{Kind: r.kind, Offset: at, Key: want, Err: ErrBodyAmbiguous}
 				return false
 			}
 			vals[i] = v
@@ -345,8 +318,8 @@ func (r *refReader) pick(o gjson.Result, keys []string, vals []gjson.Result) (bo
 
 // pickIn is pick for an object nested under key, which may be absent or
 // null but is otherwise an object.
-func (r *refReader) pickIn(key string, o gjson.Result, keys []string, vals []gjson.Result) error {
-	if jsonAbsent(o) {
+func (r *refReader) pickIn(key string, o jsonValue, keys []string, vals []jsonValue) error {
+	if o.absent() {
 		return nil
 	}
 	isObj, err := r.pick(o, keys, vals)
@@ -358,41 +331,32 @@ func (r *refReader) pickIn(key string, o gjson.Result, keys []string, vals []gjs
 
 // id returns an id or timestamp as sent: a string's text or a number's
 // literal; "" when absent or null. Any other type is an error.
-func (r *refReader) id(key string, v gjson.Result) (string, error) {
-	switch v.Type {
-	case gjson.Null:
-		if v.Raw == "" || v.Raw == "null" {
-			return "", nil
-		}
-	case gjson.String:
-		return v.Str, nil
-	case gjson.Number:
-		return v.Raw, nil
+func (r *refReader) id(key string, v jsonValue) (string, error) {
+	switch {
+	case v.absent():
+		return "", nil
+	case v.isString():
+		return v.text(), nil
+	case v.isNumber():
+		return v.raw, nil
 	}
 	return "", r.fieldErr(key, v)
 }
 
 // str returns a string value; "" when absent or null. Any other type is an
 // error.
-func (r *refReader) str(key string, v gjson.Result) (string, error) {
-	switch v.Type {
-	case gjson.Null:
-		if v.Raw == "" || v.Raw == "null" {
-			return "", nil
-		}
-	case gjson.String:
-		return v.Str, nil
+func (r *refReader) str(key string, v jsonValue) (string, error) {
+	switch {
+	case v.absent():
+		return "", nil
+	case v.isString():
+		return v.text(), nil
 	}
 	return "", r.fieldErr(key, v)
 }
 
-func (r *refReader) fieldErr(key string, v gjson.Result) error {
-	return &BodyError{Kind: r.kind, Offset: v.Index, Key: key, Err: ErrBodyField}
-}
-
-// absent reports whether v is missing or null.
-func jsonAbsent(v gjson.Result) bool {
-	return v.Type == gjson.Null && (v.Raw == "" || v.Raw == "null")
+func (r *refReader) fieldErr(key string, v jsonValue) error {
+	return &BodyError{Kind: r.kind, Offset: v.off, Key: key, Err: ErrBodyField}
 }
 
 // textRef returns the ref that a user-editable text carries. The text is

@@ -1,44 +1,42 @@
 package channel
 
-import "github.com/tidwall/gjson"
-
 // line reads a LINE Messaging API body: {"destination":…,"events":[…]}, each
 // text message event whose text carries a ref (see textRef).
-func (r *refReader) line(root gjson.Result) error {
+func (r *refReader) line(root jsonValue) error {
 	keys := [...]string{"destination", "events"}
-	var v [len(keys)]gjson.Result
-	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil || !v[1].IsArray() {
+	var v [len(keys)]jsonValue
+	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil || !v[1].isArray() {
 		return err
 	}
 	dest, err := r.id("destination", v[0])
 	if err != nil {
 		return err
 	}
-	v[1].ForEach(func(_, ev gjson.Result) bool {
+	r.doc.elems(v[1], func(ev jsonValue) bool {
 		err = r.lineEvent(ev, dest)
 		return err == nil
 	})
 	return err
 }
 
-func (r *refReader) lineEvent(ev gjson.Result, dest string) error {
+func (r *refReader) lineEvent(ev jsonValue, dest string) error {
 	keys := [...]string{"type", "message", "source", "timestamp"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	ok, err := r.pick(ev, keys[:], v[:])
 	if !ok || err != nil {
 		return err
 	}
 	index := r.event
 	r.event++
-	if v[0].Type != gjson.String || v[0].Str != "message" {
+	if !v[0].is("message") {
 		return nil
 	}
 	mk := [...]string{"type", "text", "id"}
-	var m [len(mk)]gjson.Result
+	var m [len(mk)]jsonValue
 	if err := r.pickIn("message", v[1], mk[:], m[:]); err != nil {
 		return err
 	}
-	if m[0].Type != gjson.String || m[0].Str != "text" {
+	if !m[0].is("text") {
 		return nil
 	}
 	text, err := r.str("text", m[1])
@@ -51,7 +49,7 @@ func (r *refReader) lineEvent(ev gjson.Result, dest string) error {
 	}
 	x := Referral{Kind: Line, Event: index, Ref: ref, Origin: FromText, RecipientID: dest}
 	sk := [...]string{"userId", "groupId", "roomId"}
-	var s [len(sk)]gjson.Result
+	var s [len(sk)]jsonValue
 	if err := r.pickIn("source", v[2], sk[:], s[:]); err != nil {
 		return err
 	}

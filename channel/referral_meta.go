@@ -1,7 +1,5 @@
 package channel
 
-import "github.com/tidwall/gjson"
-
 // Meta's webhooks: Messenger and Instagram (one event shape), WhatsApp Cloud
 // API. Every object is read once with pick; no gjson path is ever built.
 
@@ -9,40 +7,40 @@ import "github.com/tidwall/gjson"
 // each entry's messaging[] events and changes[] {"field","value"} envelopes,
 // or one bare {"field","value"} envelope (Meta's test notifications), which
 // carries no object and so reads the same for both channels.
-func (r *refReader) meta(root gjson.Result, object string) error {
+func (r *refReader) meta(root jsonValue, object string) error {
 	keys := [...]string{"object", "entry", "field", "value"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil {
 		return err
 	}
 	obj, entries, field, value := v[0], v[1], v[2], v[3]
-	if jsonAbsent(obj) && field.Type == gjson.String && value.IsObject() {
+	if obj.absent() && field.isString() && value.isObject() {
 		return r.metaEvent(value)
 	}
-	if obj.Type != gjson.String || obj.Str != object || !entries.IsArray() {
+	if !obj.is(object) || !entries.isArray() {
 		return nil
 	}
 	var err error
-	entries.ForEach(func(_, entry gjson.Result) bool {
+	r.doc.elems(entries, func(entry jsonValue) bool {
 		keys := [...]string{"messaging", "changes"}
-		var e [len(keys)]gjson.Result
+		var e [len(keys)]jsonValue
 		if _, err = r.pick(entry, keys[:], e[:]); err != nil {
 			return false
 		}
-		if e[0].IsArray() {
-			e[0].ForEach(func(_, ev gjson.Result) bool {
+		if e[0].isArray() {
+			r.doc.elems(e[0], func(ev jsonValue) bool {
 				err = r.metaEvent(ev)
 				return err == nil
 			})
 		}
-		if err == nil && e[1].IsArray() {
-			e[1].ForEach(func(_, ch gjson.Result) bool {
+		if err == nil && e[1].isArray() {
+			r.doc.elems(e[1], func(ch jsonValue) bool {
 				keys := [...]string{"field", "value"}
-				var c [len(keys)]gjson.Result
+				var c [len(keys)]jsonValue
 				if _, err = r.pick(ch, keys[:], c[:]); err != nil {
 					return false
 				}
-				if c[1].IsObject() {
+				if c[1].isObject() {
 					err = r.metaEvent(c[1])
 				}
 				return err == nil
@@ -56,9 +54,9 @@ func (r *refReader) meta(root gjson.Result, object string) error {
 // metaEvent reads one Messenger or Instagram messaging event: a referral at
 // the event's top level (an existing thread) or inside a postback (Get
 // Started, a new thread).
-func (r *refReader) metaEvent(ev gjson.Result) error {
+func (r *refReader) metaEvent(ev jsonValue) error {
 	keys := [...]string{"sender", "recipient", "timestamp", "referral", "postback"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	ok, err := r.pick(ev, keys[:], v[:])
 	if !ok || err != nil {
 		return err
@@ -66,32 +64,32 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	index := r.event
 	r.event++
 	sender, recipient, ts, ref, postback := v[0], v[1], v[2], v[3], v[4]
-	var mid gjson.Result
-	if !jsonAbsent(postback) {
+	var mid jsonValue
+	if !postback.absent() {
 		keys := [...]string{"referral", "mid"}
-		var p [len(keys)]gjson.Result
+		var p [len(keys)]jsonValue
 		if err := r.pickIn("postback", postback, keys[:], p[:]); err != nil {
 			return err
 		}
-		if !jsonAbsent(p[0]) {
-			if !jsonAbsent(ref) {
-				return &BodyError{Kind: r.kind, Offset: p[0].Index, Key: "referral", Err: ErrBodyAmbiguous}
+		if !p[0].absent() {
+			if !ref.absent() {
+				return &BodyError{Kind: r.kind, Offset: p[0].off, Key: "referral", Err: ErrBodyAmbiguous}
 			}
 			ref, mid = p[0], p[1]
 		}
 	}
-	if jsonAbsent(ref) {
+	if ref.absent() {
 		return nil
 	}
 	rk := [...]string{"ref", "source", "ad_id", "ads_context_data", "referer_uri"}
-	var f [len(rk)]gjson.Result
+	var f [len(rk)]jsonValue
 	if err := r.pickIn("referral", ref, rk[:], f[:]); err != nil {
 		return err
 	}
 
 	x := Referral{Kind: r.kind, Event: index, Origin: FromLink}
 	sk := [...]string{"id", "user_ref"}
-	var s [len(sk)]gjson.Result
+	var s [len(sk)]jsonValue
 	if err := r.pickIn("sender", sender, sk[:], s[:]); err != nil {
 		return err
 	}
@@ -105,7 +103,7 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 		x.UserRef = x.UserID != ""
 	}
 	rcp := [...]string{"id"}
-	var rv [1]gjson.Result
+	var rv [1]jsonValue
 	if err := r.pickIn("recipient", recipient, rcp[:], rv[:]); err != nil {
 		return err
 	}
@@ -133,9 +131,9 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 	if x.Source == "ADS" {
 		x.Origin = FromAd
 	}
-	if !jsonAbsent(f[3]) {
+	if !f[3].absent() {
 		ak := [...]string{"ad_title", "photo_url", "video_url", "post_id", "product_id", "flow_id"}
-		var a [len(ak)]gjson.Result
+		var a [len(ak)]jsonValue
 		if err := r.pickIn("ads_context_data", f[3], ak[:], a[:]); err != nil {
 			return err
 		}
@@ -153,25 +151,25 @@ func (r *refReader) metaEvent(ev gjson.Result) error {
 // whatsapp reads a WhatsApp Cloud API body:
 // {"object":"whatsapp_business_account","entry":[{"changes":[{"value":{…}}]}]},
 // each value's messages[].
-func (r *refReader) whatsapp(root gjson.Result) error {
+func (r *refReader) whatsapp(root jsonValue) error {
 	keys := [...]string{"object", "entry"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil {
 		return err
 	}
-	if v[0].Type != gjson.String || v[0].Str != "whatsapp_business_account" || !v[1].IsArray() {
+	if !v[0].is("whatsapp_business_account") || !v[1].isArray() {
 		return nil
 	}
 	var err error
-	v[1].ForEach(func(_, entry gjson.Result) bool {
+	r.doc.elems(v[1], func(entry jsonValue) bool {
 		keys := [...]string{"changes"}
-		var e [len(keys)]gjson.Result
-		if _, err = r.pick(entry, keys[:], e[:]); err != nil || !e[0].IsArray() {
+		var e [len(keys)]jsonValue
+		if _, err = r.pick(entry, keys[:], e[:]); err != nil || !e[0].isArray() {
 			return err == nil
 		}
-		e[0].ForEach(func(_, ch gjson.Result) bool {
+		r.doc.elems(e[0], func(ch jsonValue) bool {
 			keys := [...]string{"value"}
-			var c [len(keys)]gjson.Result
+			var c [len(keys)]jsonValue
 			if _, err = r.pick(ch, keys[:], c[:]); err == nil {
 				err = r.whatsappValue(c[0])
 			}
@@ -183,14 +181,14 @@ func (r *refReader) whatsapp(root gjson.Result) error {
 }
 
 // whatsappValue reads one change value: metadata, contacts and messages.
-func (r *refReader) whatsappValue(value gjson.Result) error {
+func (r *refReader) whatsappValue(value jsonValue) error {
 	keys := [...]string{"metadata", "contacts", "messages"}
-	var v [len(keys)]gjson.Result
-	if ok, err := r.pick(value, keys[:], v[:]); !ok || err != nil || !v[2].IsArray() {
+	var v [len(keys)]jsonValue
+	if ok, err := r.pick(value, keys[:], v[:]); !ok || err != nil || !v[2].isArray() {
 		return err
 	}
 	mk := [...]string{"phone_number_id"}
-	var m [1]gjson.Result
+	var m [1]jsonValue
 	if err := r.pickIn("metadata", v[0], mk[:], m[:]); err != nil {
 		return err
 	}
@@ -200,10 +198,10 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 	}
 	// The sole contact's wa_id stands in for a message without "from".
 	var waID string
-	var contact gjson.Result
+	var contact jsonValue
 	n := 0
-	if v[1].IsArray() {
-		v[1].ForEach(func(_, c gjson.Result) bool {
+	if v[1].isArray() {
+		r.doc.elems(v[1], func(c jsonValue) bool {
 			contact = c
 			n++
 			return n < 2
@@ -211,7 +209,7 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 	}
 	if n == 1 {
 		ck := [...]string{"wa_id"}
-		var c [1]gjson.Result
+		var c [1]jsonValue
 		if err := r.pickIn("contacts", contact, ck[:], c[:]); err != nil {
 			return err
 		}
@@ -219,7 +217,7 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 			return err
 		}
 	}
-	v[2].ForEach(func(_, msg gjson.Result) bool {
+	r.doc.elems(v[2], func(msg jsonValue) bool {
 		err = r.whatsappMessage(msg, phoneID, waID)
 		return err == nil
 	})
@@ -228,9 +226,9 @@ func (r *refReader) whatsappValue(value gjson.Result) error {
 
 // whatsappMessage reads one message: a Click-to-WhatsApp referral, or a text
 // whose body carries a ref.
-func (r *refReader) whatsappMessage(msg gjson.Result, phoneID, waID string) error {
+func (r *refReader) whatsappMessage(msg jsonValue, phoneID, waID string) error {
 	keys := [...]string{"from", "id", "timestamp", "text", "referral"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	ok, err := r.pick(msg, keys[:], v[:])
 	if !ok || err != nil {
 		return err
@@ -239,9 +237,9 @@ func (r *refReader) whatsappMessage(msg gjson.Result, phoneID, waID string) erro
 	r.event++
 	x := Referral{Kind: r.kind, Event: index, RecipientID: phoneID}
 	var text string
-	if !jsonAbsent(v[3]) {
+	if !v[3].absent() {
 		tk := [...]string{"body"}
-		var t [1]gjson.Result
+		var t [1]jsonValue
 		if err := r.pickIn("text", v[3], tk[:], t[:]); err != nil {
 			return err
 		}
@@ -251,7 +249,7 @@ func (r *refReader) whatsappMessage(msg gjson.Result, phoneID, waID string) erro
 	}
 	ref, hasRef := textRef(text, r.bare)
 	switch {
-	case !jsonAbsent(v[4]):
+	case !v[4].absent():
 		x.Origin = FromAd
 		if err := r.whatsappAd(v[4], &x); err != nil {
 			return err
@@ -279,10 +277,10 @@ func (r *refReader) whatsappMessage(msg gjson.Result, phoneID, waID string) erro
 }
 
 // whatsappAd reads a Click-to-WhatsApp messages[].referral into x.
-func (r *refReader) whatsappAd(ref gjson.Result, x *Referral) error {
+func (r *refReader) whatsappAd(ref jsonValue, x *Referral) error {
 	keys := [...]string{"source_url", "source_id", "source_type", "body", "headline",
 		"media_type", "image_url", "video_url", "thumbnail_url", "ctwa_clid"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	if err := r.pickIn("referral", ref, keys[:], v[:]); err != nil {
 		return err
 	}

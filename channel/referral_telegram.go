@@ -4,39 +4,37 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // telegram reads a Telegram Update: {"update_id":…,"message":{…}}. Only
 // "message" is read: an edited_message is the user rewriting an old message,
 // not a link being opened, and channel posts have no user.
-func (r *refReader) telegram(root gjson.Result) error {
+func (r *refReader) telegram(root jsonValue) error {
 	keys := [...]string{"update_id", "message"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil {
 		return err
 	}
-	if v[0].Type != gjson.Number || !v[1].IsObject() {
+	if !v[0].isNumber() || !v[1].isObject() {
 		return nil // not an Update
 	}
 	r.event++ // an Update is one event, index 0
 	mk := [...]string{"text", "from", "chat", "date", "message_id"}
-	var m [len(mk)]gjson.Result
+	var m [len(mk)]jsonValue
 	if _, err := r.pick(v[1], mk[:], m[:]); err != nil {
 		return err
 	}
-	if m[0].Type != gjson.String {
+	if !m[0].isString() {
 		return nil // a photo, a sticker, …: no command
 	}
-	ref, bot, ok := startCommand(m[0].Str)
+	ref, bot, ok := startCommand(m[0].text())
 	if !ok {
 		return nil
 	}
 	x := Referral{Kind: Telegram, Ref: ref, Origin: FromLink, Source: "start", RecipientID: bot}
 	var err error
 	fk := [...]string{"id"}
-	var f [1]gjson.Result
+	var f [1]jsonValue
 	if err := r.pickIn("from", m[1], fk[:], f[:]); err != nil {
 		return err
 	}
@@ -44,14 +42,14 @@ func (r *refReader) telegram(root gjson.Result) error {
 		return err
 	}
 	ck := [...]string{"id", "type"}
-	var c [len(ck)]gjson.Result
+	var c [len(ck)]jsonValue
 	if err := r.pickIn("chat", m[2], ck[:], c[:]); err != nil {
 		return err
 	}
 	if x.ChatID, err = r.id("id", c[0]); err != nil {
 		return err
 	}
-	if c[1].Type == gjson.String && (c[1].Str == "group" || c[1].Str == "supergroup") {
+	if c[1].is("group") || c[1].is("supergroup") {
 		x.Source = "startgroup"
 	}
 	if x.Time, err = r.id("date", m[3]); err != nil {

@@ -1,16 +1,14 @@
 package channel
 
-import "github.com/tidwall/gjson"
-
 // viber reads a Viber conversation_started callback: every one is a
 // referral, with the deep link's context as the ref (absent: "").
-func (r *refReader) viber(root gjson.Result) error {
+func (r *refReader) viber(root jsonValue) error {
 	keys := [...]string{"event", "context", "user", "timestamp", "message_token"}
-	var v [len(keys)]gjson.Result
+	var v [len(keys)]jsonValue
 	if ok, err := r.pick(root, keys[:], v[:]); !ok || err != nil {
 		return err
 	}
-	if v[0].Type != gjson.String || v[0].Str != "conversation_started" {
+	if !v[0].is("conversation_started") {
 		return nil
 	}
 	r.event++
@@ -20,7 +18,7 @@ func (r *refReader) viber(root gjson.Result) error {
 		return err
 	}
 	uk := [...]string{"id"}
-	var u [1]gjson.Result
+	var u [1]jsonValue
 	if err := r.pickIn("user", v[2], uk[:], u[:]); err != nil {
 		return err
 	}
