@@ -75,8 +75,9 @@ type LinkError struct {
 	// Value is the offending part: a substring of Input, or for a ref in
 	// a URL the ref after %-decoding.
 	Value string
-	// Offset is the byte offset in Input of the offending byte, or -1
-	// when no single byte is at fault (too long, unknown host).
+	// Offset is the byte offset in Input of the offending byte, or of
+	// the start of the offending part (a host, a parameter); -1 when no
+	// place is at fault (a ref too long, a target of the wrong length).
 	Offset int
 	// Rune is the offending character when one is at fault
 	// (utf8.RuneError for a byte that is not UTF-8), else 0.
