@@ -113,11 +113,19 @@
 // # Untrusted documents
 //
 // Documents come from links and from integrations. Before any lookup a
-// document is checked, in this order: its size against [MaxDocumentSize]
-// ([ErrTooLarge]), its nesting against [MaxDepth] with a byte scan that
-// skips strings and cannot recurse ([ErrTooDeep]), its encoding (RFC 8259
-// requires UTF-8), and its syntax with gjson.Valid. ErrTooLarge and
-// ErrTooDeep wrap ErrInvalidDocument. [Options.WithQuoteRepair] repairs
+// document is checked whole: its size against [MaxDocumentSize]
+// ([ErrTooLarge]), then, in one pass that cannot recurse, its syntax, its
+// encoding (RFC 8259 requires UTF-8) and its nesting against [MaxDepth]
+// ([ErrTooDeep]). That pass stands in for gjson.Valid, which gjson asks
+// callers to run on untrusted input, and is at least as strict: it accepts
+// exactly the documents that gjson.Valid and encoding/json's Valid both
+// accept, provided they are UTF-8 (neither checks) and within MaxDepth
+// (neither bounds it, and gjson.Valid recurses once per level); a fuzz
+// target holds it to that. So gjson only ever reads documents it would
+// itself call valid. A document that is refused is read again to say why:
+// ErrTooDeep if it nests too deep, else invalid UTF-8, else a syntax error
+// at the offset encoding/json reports. ErrTooLarge and ErrTooDeep wrap
+// ErrInvalidDocument. [Options.WithQuoteRepair] repairs
 // typographic quotes (“ ” ‘ ’ and their kin, with
 // [refparam.StraightQuotes]) in a document that is not valid as it stands,
 // and reads the repaired text if it is valid.

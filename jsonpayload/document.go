@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tidwall/gjson"
 	"golang.org/x/text/transform"
 
 	"github.com/entrylink/entrylink/refparam"
@@ -53,19 +52,22 @@ func checkDocument(doc string, repair bool) (string, *docError) {
 	return fixed, nil
 }
 
-// checkText checks depth first, with a scan that cannot recurse, so that
-// the recursive validators never see a deep document.
+// checkText returns nil when doc is a valid JSON text within MaxDepth, in
+// UTF-8: when [validate] accepts it, in one pass. Only a document that
+// validate refuses is read again, by the slower checks below, to say why
+// and where, in the documented order: depth first, then encoding, then
+// syntax.
 func checkText(doc string) *docError {
+	if validate(doc) {
+		return nil
+	}
 	if off := depthExceeded(doc); off >= 0 {
 		return &docError{ErrTooDeep, off, ""}
 	}
 	if !utf8.ValidString(doc) {
 		return &docError{ErrInvalidDocument, invalidUTF8At(doc), "invalid UTF-8"}
 	}
-	if !gjson.Valid(doc) {
-		return &docError{ErrInvalidDocument, syntaxOffset(doc), ""}
-	}
-	return nil
+	return &docError{ErrInvalidDocument, syntaxOffset(doc), ""}
 }
 
 // Byte classes for depthExceeded, outside and inside strings.
@@ -84,7 +86,8 @@ var (
 
 // depthExceeded returns the offset of the bracket that opens level
 // MaxDepth+1, or -1. Brackets inside strings do not count. It does not
-// validate: an unterminated string simply ends the scan.
+// validate: an unterminated string simply ends the scan. It runs only on
+// documents that validate refused, to tell ErrTooDeep from other faults.
 func depthExceeded(doc string) int {
 	// Fewer brackets than MaxDepth, counted with the vectorised
 	// strings.Count, cannot nest deeper than MaxDepth.
