@@ -147,6 +147,29 @@ func BenchmarkNaiveExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkValidate measures the document check alone: the one pass that
+// Extract runs against the three checks it does the work of, run in turn.
+func BenchmarkValidate(b *testing.B) {
+	for _, s := range benchSizes {
+		doc, _ := benchDoc(s.size)
+		str := string(doc)
+		for _, v := range []struct {
+			name  string
+			check func(string) bool
+		}{{"OnePass", jsonpayload.Validate}, {"InTurn", jsonpayload.ValidateInTurn}} {
+			b.Run(s.name+"/"+v.name, func(b *testing.B) {
+				b.SetBytes(int64(len(str)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if !v.check(str) {
+						b.Fatal("invalid")
+					}
+				}
+			})
+		}
+	}
+}
+
 // TestBenchAgrees keeps the benchmark honest: both sides find the same
 // values (the prices and total are exact in float64 here).
 func TestBenchAgrees(t *testing.T) {
