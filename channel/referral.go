@@ -106,9 +106,10 @@ func (e *OriginError) Error() string {
 // are kept as their literal text, so an 18-digit id never passes through a
 // float64. A field the channel does not send is empty.
 //
-// The strings of all Referrals returned by one call share a single copy of
-// the body: they do not alias the caller's buffer, and they keep that copy
-// alive while any of them is kept.
+// The strings of all Referrals returned by one call share a single
+// allocation, a copy of the JSON body (for SMS, of the decoded form fields
+// read): they do not alias the caller's buffer, and they keep that copy alive
+// while any of them is kept.
 type Referral struct {
 	Kind Kind // the channel the body was read as
 	// Event is the position, from 0, of the event that carried the
@@ -299,8 +300,7 @@ func (r *refReader) pick(o jsonValue, keys []string, vals []jsonValue) (bool, er
 		return false, nil
 	}
 	var err error
-	r.doc.members(o, func(raw string, at int, v jsonValue) bool {
-		k := keyText(raw)
+	r.doc.members(o, func(k string, at int, v jsonValue) bool {
 		for i, want := range keys {
 			if k != want {
 				continue

@@ -123,7 +123,8 @@ func (d *jsonDoc) valueEnd(i int) int {
 	s := d.s
 	switch s[i] {
 	case '"':
-		return stringEnd(s, i)
+		end, _ := stringEnd(s, i)
+		return end
 	case '{', '[':
 		if k, found := slices.BinarySearch(d.ix.open[:d.ix.n], int32(i)); found {
 			return int(d.ix.close[k]) + 1
@@ -132,7 +133,8 @@ func (d *jsonDoc) valueEnd(i int) int {
 		for ; ; i++ {
 			switch s[i] {
 			case '"':
-				i = stringEnd(s, i) - 1
+				end, _ := stringEnd(s, i)
+				i = end - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
@@ -154,13 +156,14 @@ func (d *jsonDoc) valueEnd(i int) int {
 }
 
 // stringEnd returns the offset just past the string whose opening '"' is at
-// s[i].
-func stringEnd(s string, i int) int {
+// s[i], and whether the string holds an escape.
+func stringEnd(s string, i int) (end int, esc bool) {
 	for i++; ; i++ {
 		switch s[i] {
 		case '"':
-			return i + 1
+			return i + 1, esc
 		case '\\':
+			esc = true
 			i++
 		}
 	}
@@ -178,14 +181,16 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// members calls f with each key (as raw text, quotes included), the key's
-// offset and the value of the object o, in order, until f returns false.
+// members calls f with each key (decoded), the key's offset and the value of the object o, in order, until f returns false.
 func (d *jsonDoc) members(o jsonValue, f func(key string, at int, v jsonValue) bool) {
 	s := d.s
 	for i := skipSpace(s, o.off+1); s[i] != '}'; {
 		at := i
-		end := stringEnd(s, i)
-		key := s[at:end]
+		end, esc := stringEnd(s, i)
+		key := s[at+1 : end-1]
+		if esc {
+			key = gjson.Parse(s[at:end]).Str
+		}
 		i = skipSpace(s, end) + 1 // the ':'
 		i = skipSpace(s, i)
 		vEnd := d.valueEnd(i)
@@ -213,9 +218,4 @@ func (d *jsonDoc) elems(a jsonValue, f func(v jsonValue) bool) {
 			i = skipSpace(s, i+1)
 		}
 	}
-}
-
-// keyText returns the decoded text of a raw key (quotes included).
-func keyText(raw string) string {
-	return jsonValue{raw: raw}.text()
 }

@@ -2,7 +2,6 @@ package channel
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,7 +16,6 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 	if n := bytes.Count(body, []byte{'&'}) + 1; n > MaxFormFields {
 		return nil, &BodyError{Kind: SMS, Offset: nthIndex(body, '&', MaxFormFields), Err: ErrBodyTooLarge}
 	}
-	s := string(body) // the one copy the results share
 	const (
 		from = iota
 		to
@@ -26,37 +24,42 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 		nFields
 	)
 	names := [nFields]string{"From", "To", "Body", "MessageSid"}
-	var raw [nFields]string
+	var raw [nFields][]byte
 	var at [nFields]int
 	for i := range at {
 		at[i] = -1
 	}
-	for off := 0; off < len(s); {
-		pair, _, _ := strings.Cut(s[off:], "&")
+	size := 0 // the decoded fields take at most this many bytes
+	for off := 0; off < len(body); {
+		pair := body[off:]
+		if n := bytes.IndexByte(pair, '&'); n >= 0 {
+			pair = pair[:n]
+		}
 		if err := checkFormPair(pair); err >= 0 {
 			return nil, &BodyError{Kind: SMS, Offset: off + err, Err: ErrBody}
 		}
-		key, value, _ := strings.Cut(pair, "=")
-		if strings.ContainsAny(key, "%+") {
-			key, _ = url.QueryUnescape(key) // checked above: cannot fail
-		}
+		key, value, _ := bytes.Cut(pair, []byte{'='})
 		for i, name := range names {
-			if key != name {
+			if !formKeyIs(key, name) {
 				continue
 			}
 			if at[i] >= 0 {
 				return nil, &BodyError{Kind: SMS, Offset: off, Key: name, Err: ErrBodyAmbiguous}
 			}
 			raw[i], at[i] = value, off
+			size += len(value)
 		}
 		off += len(pair) + 1
 	}
+	// The fields returned are decoded into one string, which is all that
+	// the result keeps of the body.
+	var sb strings.Builder
+	sb.Grow(size)
 	var val [nFields]string
 	decode := func(i int) error {
-		v := raw[i]
-		if strings.ContainsAny(v, "%+") {
-			v, _ = url.QueryUnescape(v) // checked above: cannot fail
-		}
+		start := sb.Len()
+		appendFormValue(&sb, raw[i])
+		v := sb.String()[start:]
 		if !utf8.ValidString(v) {
 			return &BodyError{Kind: SMS, Offset: at[i], Key: names[i], Err: ErrBody}
 		}
@@ -85,10 +88,56 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 	}}, nil
 }
 
+// appendFormValue writes the form-decoded raw to sb: '+' is a space, %XX
+// the byte XX. raw has passed checkFormPair.
+func appendFormValue(sb *strings.Builder, raw []byte) {
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case '+':
+			sb.WriteByte(' ')
+		case '%':
+			sb.WriteByte(unhexByte(raw[i+1])<<4 | unhexByte(raw[i+2]))
+			i += 2
+		default:
+			sb.WriteByte(c)
+		}
+	}
+}
+
+// formKeyIs reports whether the form-encoded key raw, which has passed
+// checkFormPair, decodes to name.
+func formKeyIs(raw []byte, name string) bool {
+	j := 0
+	for i := 0; i < len(raw); i, j = i+1, j+1 {
+		c := raw[i]
+		switch c {
+		case '+':
+			c = ' '
+		case '%':
+			c = unhexByte(raw[i+1])<<4 | unhexByte(raw[i+2])
+			i += 2
+		}
+		if j >= len(name) || name[j] != c {
+			return false
+		}
+	}
+	return j == len(name)
+}
+
+func unhexByte(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
 // checkFormPair returns the offset in pair of the first byte that makes
 // url.ParseQuery refuse it (a ';', a '%' not followed by two hex digits), or
 // -1.
-func checkFormPair(pair string) int {
+func checkFormPair(pair []byte) int {
 	for i := 0; i < len(pair); i++ {
 		switch pair[i] {
 		case ';':
