@@ -23,22 +23,37 @@ type Entry struct {
 // Parse recognises WebChat links on the default host only; for white-label
 // hosts, parse with a [channel.Parser] and pass the result to [Decode].
 func Parse(rawURL string) (Entry, error) {
-	l, err := channel.Parse(rawURL)
-	if err != nil {
+	var e Entry
+	var err error
+	if e.Link, err = channel.Parse(rawURL); err != nil {
 		return Entry{}, err
 	}
-	return Decode(l)
+	if err := e.decode(); err != nil {
+		return Entry{}, err
+	}
+	return e, nil
 }
 
 // Decode decodes the ref of a link that package channel has read, with the
 // same rules and errors as [Parse].
 func Decode(l channel.Link) (Entry, error) {
-	if l.Ref == "" {
-		return Entry{Link: l}, nil
+	e := Entry{Link: l}
+	if err := e.decode(); err != nil {
+		return Entry{}, err
 	}
-	r, err := refparam.Parse(l.Ref)
-	if err != nil {
-		return Entry{}, &RefError{Kind: l.Kind, Raw: l.Ref, Err: err}
+	return e, nil
+}
+
+// decode sets e.Ref from e.Link.Ref. It works in place because an Entry is
+// a large value: copying it through return values costs more than the
+// decoding of a short ref.
+func (e *Entry) decode() error {
+	if e.Link.Ref == "" {
+		return nil
 	}
-	return Entry{Link: l, Ref: r}, nil
+	var err error
+	if e.Ref, err = refparam.Parse(e.Link.Ref); err != nil {
+		return &RefError{Kind: e.Link.Kind, Raw: e.Link.Ref, Err: err}
+	}
+	return nil
 }
