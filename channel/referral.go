@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // Limits on the webhook bodies that [Referrals] reads. Both are checked
@@ -263,20 +261,21 @@ type refReader struct {
 	doc   jsonDoc
 }
 
-// checkBodyJSON refuses a body nested deeper than MaxBodyDepth, then one that is
-// not valid UTF-8 JSON. The depth scan comes first because it needs no
-// recursion; it also fills ix, the index of the body's containers.
+// checkBodyJSON refuses a body nested deeper than MaxBodyDepth, then one that
+// is not valid UTF-8 JSON, and fills ix, the index of the body's containers.
+// scanJSON needs no recursion, so depth cannot hurt it; when it refuses, the
+// error path tells the reasons apart in that order.
 func checkBodyJSON(k Kind, body []byte, ix *containerIndex) error {
-	if at := indexBody(body, ix); at >= 0 {
+	if utf8.Valid(body) && scanJSON(body, ix) {
+		return nil
+	}
+	if at := tooDeep(body); at >= 0 {
 		return &BodyError{Kind: k, Offset: at, Err: ErrBodyTooDeep}
 	}
 	if !utf8.Valid(body) {
 		return &BodyError{Kind: k, Offset: invalidUTF8At(body), Err: ErrBody}
 	}
-	if !gjson.ValidBytes(body) {
-		return &BodyError{Kind: k, Offset: syntaxErrorAt(body), Err: ErrBody}
-	}
-	return nil
+	return &BodyError{Kind: k, Offset: syntaxErrorAt(body), Err: ErrBody}
 }
 
 // invalidUTF8At returns the offset of the first byte that is not valid UTF-8.

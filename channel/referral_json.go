@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -29,55 +30,231 @@ type containerIndex struct {
 	close [maxIndexed]int32
 }
 
-// indexBody scans b once: it fills ix with the ends of its containers and
-// returns the offset of the first '{' or '[' that opens a level deeper than
-// MaxBodyDepth, or -1. Brackets inside strings do not count. The index is
-// meaningful only for a body that is then found valid; the depth check, like
-// tooDeep's, is meaningful for any body.
-func indexBody(b []byte, ix *containerIndex) int {
-	var stack [MaxBodyDepth]int32 // index slots of the open containers; -1 when not recorded
+// scanJSON reports whether b is one JSON value (RFC 8259, as
+// encoding/json.Valid reads it) whose objects and arrays nest at most
+// MaxBodyDepth deep, and fills ix with the ends of its containers. It reads
+// each byte once, without recursion; it does not check UTF-8.
+func scanJSON(b []byte, ix *containerIndex) bool {
+	const (
+		wantValue  = iota // a value starts at i
+		wantKey           // a member's key starts at i
+		afterValue        // a value ended just before i
+	)
+	var open [MaxBodyDepth]byte  // '{' or '[' per open container
+	var slot [MaxBodyDepth]int32 // its slot in ix, or -1
 	depth := 0
 	ix.n = 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			i = quoteEnd(b, i)
-		case '{', '[':
-			if depth >= MaxBodyDepth {
-				return i
+	state := wantValue
+	i := jsonSpace(b, 0)
+	for {
+		switch state {
+		case wantValue:
+			if i >= len(b) {
+				return false
 			}
-			slot := int32(-1)
-			if ix.n < maxIndexed {
-				slot = int32(ix.n)
-				ix.open[ix.n] = int32(i)
-				ix.n++
-			}
-			stack[depth] = slot
-			depth++
-		case '}', ']':
-			if depth > 0 { // an invalid body may close more than it opens
-				depth--
-				if slot := stack[depth]; slot >= 0 {
-					ix.close[slot] = int32(i)
+			switch c := b[i]; c {
+			case '{', '[':
+				if depth == MaxBodyDepth {
+					return false
 				}
+				open[depth], slot[depth] = c, -1
+				if ix.n < maxIndexed {
+					slot[depth] = int32(ix.n)
+					ix.open[ix.n] = int32(i)
+					ix.n++
+				}
+				depth++
+				i = jsonSpace(b, i+1)
+				if i < len(b) && b[i] == c+2 { // '{'+2 == '}', '['+2 == ']'
+					state = afterValue
+					continue // the close is handled there
+				}
+				if c == '{' {
+					state = wantKey
+				}
+				continue
+			case '"':
+				i = jsonString(b, i)
+			case 't':
+				i = jsonLiteral(b, i, "true")
+			case 'f':
+				i = jsonLiteral(b, i, "false")
+			case 'n':
+				i = jsonLiteral(b, i, "null")
+			default:
+				i = jsonNumber(b, i)
 			}
+			if i < 0 {
+				return false
+			}
+			state = afterValue
+		case wantKey:
+			if i >= len(b) || b[i] != '"' {
+				return false
+			}
+			if i = jsonString(b, i); i < 0 {
+				return false
+			}
+			if i = jsonSpace(b, i); i >= len(b) || b[i] != ':' {
+				return false
+			}
+			i = jsonSpace(b, i+1)
+			state = wantValue
+		case afterValue:
+			i = jsonSpace(b, i)
+			if depth == 0 {
+				return i == len(b)
+			}
+			if i >= len(b) {
+				return false
+			}
+			switch c := b[i]; {
+			case c == ',':
+				i = jsonSpace(b, i+1)
+				state = wantValue
+				if open[depth-1] == '{' {
+					state = wantKey
+				}
+			case c == open[depth-1]+2:
+				depth--
+				if k := slot[depth]; k >= 0 {
+					ix.close[k] = int32(i)
+				}
+				i++
+			default:
+				return false
+			}
+		}
+	}
+}
+
+// jsonSpace returns the offset of the first byte at or after i that is not
+// JSON white space.
+func jsonSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// jsonString returns the offset just past the string whose '"' is at b[i],
+// or -1 when it is not a valid JSON string (an unknown escape, a control
+// byte, no closing quote).
+func jsonString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		c := b[i]
+		if !jsonStringSpecial[c] {
+			continue
+		}
+		switch {
+		case c == '"':
+			return i + 1
+		case c < 0x20:
+			return -1
+		}
+		// A backslash.
+		if i++; i >= len(b) {
+			return -1
+		}
+		switch b[i] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if i+4 >= len(b) || !jsonHex(b[i+1]) || !jsonHex(b[i+2]) || !jsonHex(b[i+3]) || !jsonHex(b[i+4]) {
+				return -1
+			}
+			i += 4
+		default:
+			return -1
 		}
 	}
 	return -1
 }
 
-// quoteEnd returns the offset of the '"' that closes the string whose
-// opening '"' is at b[i], or len(b) when the string does not end.
-func quoteEnd(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			return i
-		case '\\':
+// jsonStringSpecial marks the bytes that jsonString looks at: the quote, the
+// backslash and the control bytes.
+var jsonStringSpecial = [256]bool{'"': true, '\\': true,
+	0x00: true, 0x01: true, 0x02: true, 0x03: true, 0x04: true, 0x05: true, 0x06: true, 0x07: true,
+	0x08: true, 0x09: true, 0x0a: true, 0x0b: true, 0x0c: true, 0x0d: true, 0x0e: true, 0x0f: true,
+	0x10: true, 0x11: true, 0x12: true, 0x13: true, 0x14: true, 0x15: true, 0x16: true, 0x17: true,
+	0x18: true, 0x19: true, 0x1a: true, 0x1b: true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true,
+}
+
+func jsonHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// jsonLiteral returns the offset just past lit at b[i], or -1.
+func jsonLiteral(b []byte, i int, lit string) int {
+	if !bytes.HasPrefix(b[i:], []byte(lit)) {
+		return -1
+	}
+	return i + len(lit)
+}
+
+// jsonNumber returns the offset just past the number at b[i], or -1:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func jsonNumber(b []byte, i int) int {
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = jsonDigits(b, i)
+	default:
+		return -1
+	}
+	if i < len(b) && b[i] == '.' {
+		if i++; i >= len(b) || !jsonDigit(b[i]) {
+			return -1
+		}
+		i = jsonDigits(b, i)
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		if i++; i < len(b) && (b[i] == '+' || b[i] == '-') {
 			i++
 		}
+		if i >= len(b) || !jsonDigit(b[i]) {
+			return -1
+		}
+		i = jsonDigits(b, i)
 	}
-	return len(b)
+	return i
+}
+
+func jsonDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func jsonDigits(b []byte, i int) int {
+	for i < len(b) && jsonDigit(b[i]) {
+		i++
+	}
+	return i
+}
+
+// tooDeep returns the offset of the first '{' or '[' that opens a level
+// deeper than MaxBodyDepth, or -1. Brackets inside strings do not count. It
+// tells a body scanJSON refused for its depth from one with a syntax error.
+func tooDeep(b []byte) int {
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+			if depth > MaxBodyDepth {
+				return i
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 // A jsonValue is one value of a checked body: its text and the offset of the
