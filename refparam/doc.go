@@ -74,8 +74,12 @@
 // scanning it), invalid UTF-8, control characters, an empty name, an empty
 // field id, a '-' at the edge of a segment, a jsondata marker without a
 // document (so a payload equal to "jsondata", or a name ending in
-// "jsondata", cannot be read), and a JSON part that is broken JSON, broken
-// percent-encoding or broken base64url. It reports the first encoding error
+// "jsondata", cannot be read), a pairs-only text whose canonical form (with
+// the empty default slot added) would be longer than [MaxLen], and a JSON
+// part that is broken JSON, broken
+// percent-encoding or broken base64url. For an error inside a document that
+// was percent- or base64url-decoded, the offset is that of the JSON part,
+// as the decoded bytes have no place in the input. It reports the first encoding error
 // (UTF-8, control character) anywhere in the text before any structural
 // error, and structural errors from left to right.
 //
@@ -98,6 +102,11 @@
 // with a payload or fields; a JSON document that breaks the rules above;
 // invalid UTF-8 or control characters; and text longer than [MaxLen].
 //
+// The zero Ref, which carries nothing, is written as the empty text, and
+// [Ref.UnmarshalText] reads the empty text as the zero Ref, so that a
+// struct with an absent ref survives encoding/json; Parse still rejects the
+// empty text, as netip.ParseAddr does.
+//
 // These rules make the codec a bijection on canonical text: for every Ref r
 // that encodes without error, Parse(r.String()) returns a Ref equal to r,
 // and for every text s that Parse accepts, r.String() is a canonical text
@@ -106,7 +115,8 @@
 //
 // # Limits and memory
 //
-// [MaxLen] bounds input and output. Parse returns substrings of its input
+// [MaxLen] bounds input and output, and Parse accepts only text whose
+// canonical form fits in it. Parse returns substrings of its input
 // for the name, payload and fields, so canonical text allocates nothing
 // without fields and one slice with them; a typographic hyphen inside a
 // segment, and a JSON document, are copied.

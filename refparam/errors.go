@@ -58,6 +58,9 @@ type SyntaxError struct {
 // maxQuoted is how much of a long input an error message quotes.
 const maxQuoted = 64
 
+// Error returns a message that quotes the input (eliding the middle of a
+// long one) and says what is wrong where:
+// `refparam: Parse("a----v"): empty field id at offset 3`.
 func (e *SyntaxError) Error() string {
 	return "refparam: Parse(" + quoteTrunc(e.Input) + "): " + e.Err.Error() + " at offset " + strconv.Itoa(e.Offset)
 }
@@ -75,7 +78,7 @@ const (
 	PartFieldID                // Ref.Fields[i].ID
 	PartFieldValue             // Ref.Fields[i].Value
 	PartJSON                   // Ref.JSON
-	PartText                   // the encoded text as a whole (its length)
+	PartText                   // the encoded text as a whole (its length, for ErrTooLong)
 )
 
 var partNames = [...]string{
@@ -101,10 +104,13 @@ type EncodeError struct {
 	Part   Part   // which component is at fault
 	Index  int    // for PartFieldID and PartFieldValue, the index into Ref.Fields; otherwise 0
 	Value  string // the offending component (for PartText, empty)
-	Offset int    // byte offset in Value of the offending rune, or for ErrTooLong the encoded length
+	Offset int    // byte offset in Value of the offending rune
+	Len    int    // for ErrTooLong, the length the encoded text would have; otherwise 0
 	Err    error  // one of the package's sentinel errors
 }
 
+// Error returns a message that names the part, quotes it and says what is
+// wrong where: `refparam: field 0 value "a--b": contains a separator at offset 1`.
 func (e *EncodeError) Error() string {
 	s := "refparam: "
 	switch e.Part {
@@ -114,7 +120,7 @@ func (e *EncodeError) Error() string {
 		s += e.Part.String()
 	}
 	if e.Part == PartText {
-		return s + " is " + strconv.Itoa(e.Offset) + " bytes: " + e.Err.Error()
+		return s + " is " + strconv.Itoa(e.Len) + " bytes: " + e.Err.Error()
 	}
 	s += " " + quoteTrunc(e.Value) + ": " + e.Err.Error()
 	if e.Value != "" {

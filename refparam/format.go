@@ -33,7 +33,10 @@ func (j JSONEncoding) String() string {
 	return "JSONEncoding(" + strconv.Itoa(int(j)) + ")"
 }
 
-// An Encoder writes refs as canonical text. The zero Encoder is the default:
+// An Encoder writes refs as canonical text. The zero Ref, which carries
+// nothing, is written as the empty text (as netip.Addr's zero value
+// marshals to ""); every other Ref needs a name. The zero Encoder is the
+// default:
 // "--" separators, the default-payload slot written whenever there are
 // fields, and the JSON document raw. An Encoder is an immutable value, safe
 // for concurrent use; the With methods return a modified copy.
@@ -112,8 +115,9 @@ func (e Encoder) EncodedLen(r Ref) (int, error) {
 }
 
 // String returns the canonical text of r, written by the zero [Encoder], so
-// that Parse(r.String()) returns r. If r cannot be written it returns "",
-// which Parse rejects; use [Ref.MarshalText] or [Encoder.Check] to learn why.
+// that Parse(r.String()) returns r. It returns "" for the zero Ref and for a
+// Ref that cannot be written; use [Ref.MarshalText] or [Encoder.Check] to
+// learn why.
 func (r Ref) String() string {
 	b, err := Encoder{}.AppendText(make([]byte, 0, stackBuf), r)
 	if err != nil {
@@ -134,6 +138,9 @@ func (r Ref) MarshalText() ([]byte, error) {
 
 // encodedLen checks r and returns the length of its text.
 func (e Encoder) encodedLen(r Ref) (int, error) {
+	if r.IsZero() {
+		return 0, nil
+	}
 	if r.Name == "" {
 		return 0, &EncodeError{Part: PartName, Err: ErrEmptyName}
 	}
@@ -185,7 +192,7 @@ func (e Encoder) encodedLen(r Ref) (int, error) {
 
 func checkLen(n int) (int, error) {
 	if n > MaxLen {
-		return 0, &EncodeError{Part: PartText, Offset: n, Err: ErrTooLong}
+		return 0, &EncodeError{Part: PartText, Len: n, Err: ErrTooLong}
 	}
 	return n, nil
 }

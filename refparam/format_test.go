@@ -103,7 +103,7 @@ func TestFormatErrors(t *testing.T) {
 		ref  refparam.Ref
 		want *refparam.EncodeError // Value is filled from the ref
 	}{
-		{"zero Ref", refparam.Ref{}, &refparam.EncodeError{Part: refparam.PartName, Err: refparam.ErrEmptyName}},
+		{"no name", refparam.Ref{Payload: "p"}, &refparam.EncodeError{Part: refparam.PartName, Err: refparam.ErrEmptyName}},
 		{"name with separator", refparam.Ref{Name: "a--b"},
 			&refparam.EncodeError{Part: refparam.PartName, Value: "a--b", Offset: 1, Err: refparam.ErrSeparator}},
 		{"name with en dash", refparam.Ref{Name: "a–b"},
@@ -143,7 +143,7 @@ func TestFormatErrors(t *testing.T) {
 		{"invalid UTF-8 in name", refparam.Ref{Name: "x\xc3"},
 			&refparam.EncodeError{Part: refparam.PartName, Value: "x\xc3", Offset: 1, Err: refparam.ErrUTF8}},
 		{"too long", refparam.Ref{Name: "x", Payload: strings.Repeat("p", refparam.MaxLen-2)},
-			&refparam.EncodeError{Part: refparam.PartText, Offset: refparam.MaxLen + 1, Err: refparam.ErrTooLong}},
+			&refparam.EncodeError{Part: refparam.PartText, Len: refparam.MaxLen + 1, Err: refparam.ErrTooLong}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,7 +198,7 @@ func TestEncodeErrorMessage(t *testing.T) {
 	}{
 		{refparam.Ref{Name: "g", Fields: f("1", "a--b")}, `refparam: field 0 value "a--b": contains a separator at offset 1`},
 		{refparam.Ref{Name: "g", Fields: f("", "x")}, `refparam: field 0 id "": empty field id`},
-		{refparam.Ref{}, `refparam: name "": empty name`},
+		{refparam.Ref{Fields: f("1", "x")}, `refparam: name "": empty name`},
 		{refparam.Ref{Name: "g", Payload: strings.Repeat("p", refparam.MaxLen)},
 			`refparam: encoded text is 8195 bytes: longer than 8192 bytes`},
 	}
@@ -220,5 +220,31 @@ func TestPartString(t *testing.T) {
 	}
 	if got := refparam.JSONBase64URL.String(); got != "base64url" {
 		t.Errorf("JSONBase64URL.String() = %q", got)
+	}
+}
+
+// The zero Ref is "no ref": it marshals to the empty text and back, as
+// netip.Addr does, while Parse keeps rejecting the empty text.
+func TestZeroRef(t *testing.T) {
+	var zero refparam.Ref
+	if !zero.IsZero() || (refparam.Ref{Fields: []refparam.Field{}}).IsZero() == false {
+		t.Error("IsZero false for a Ref that carries nothing")
+	}
+	if (refparam.Ref{Payload: "p"}).IsZero() {
+		t.Error("IsZero true for a Ref with a payload")
+	}
+	b, err := zero.MarshalText()
+	if err != nil || len(b) != 0 {
+		t.Errorf("MarshalText of the zero Ref = %q, %v; want empty", b, err)
+	}
+	if s := zero.String(); s != "" {
+		t.Errorf("String of the zero Ref = %q", s)
+	}
+	r := refparam.MustParse("a--b")
+	if err := r.UnmarshalText(nil); err != nil || !r.IsZero() {
+		t.Errorf("UnmarshalText(\"\") = %#v, %v; want the zero Ref", r, err)
+	}
+	if _, err := refparam.Parse(""); !errors.Is(err, refparam.ErrEmptyName) {
+		t.Errorf("Parse(\"\") error = %v, want ErrEmptyName", err)
 	}
 }

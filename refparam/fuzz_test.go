@@ -2,6 +2,7 @@ package refparam_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,6 +17,8 @@ func addParseSeeds(f *testing.F) {
 	for _, tt := range formatTests {
 		f.Add(tt.want)
 	}
+	f.Add("a--1--" + strings.Repeat("v", refparam.MaxLen-7))
+	f.Add("a–1–" + strings.Repeat("v", refparam.MaxLen-9))
 }
 
 // FuzzReference checks Parse against the slow reference parser: the same
@@ -103,6 +106,8 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("g", "", "", "", "", "", uint8(0), `{"a":"x--y"}`, true)
 	f.Add("g", "", "", "", "", "", uint8(0), "[\"\u0bfe\"]", true)
 	f.Add("a-b", "jsondata", "1", "x–y", "-", "", uint8(2), "", false)
+	f.Add("", "", "", "", "", "", uint8(0), "", false)
+	f.Add("xjsondata", "", "", "", "", "", uint8(0), `{}`, false)
 	f.Fuzz(func(t *testing.T, name, payload, id1, v1, id2, v2 string, nfields uint8, doc string, base64 bool) {
 		r := refparam.Ref{Name: name, Payload: payload}
 		pairs := []refparam.Field{{ID: id1, Value: v1}, {ID: id2, Value: v2}}
@@ -117,6 +122,15 @@ func FuzzRoundTrip(f *testing.F) {
 			enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
 		}
 		s, err := enc.Encode(r)
+		if r.IsZero() {
+			// The zero Ref is "no ref": it writes as the empty text,
+			// which UnmarshalText (not Parse) reads back.
+			var back refparam.Ref
+			if err != nil || s != "" || back.UnmarshalText([]byte(s)) != nil || !back.IsZero() {
+				t.Fatalf("zero Ref: Encode = %q, %v", s, err)
+			}
+			return
+		}
 		if err != nil {
 			var ee *refparam.EncodeError
 			if !errors.As(err, &ee) || ee.Err == nil {

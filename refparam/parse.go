@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -38,9 +39,14 @@ func MustParse(s string) Ref {
 	return r
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse]. On
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse], except
+// that the empty text is the zero Ref, which MarshalText writes as "". On
 // error *r is left unchanged.
 func (r *Ref) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*r = Ref{}
+		return nil
+	}
 	v, err := Parse(string(text))
 	if err != nil {
 		return err
@@ -159,6 +165,13 @@ func (p *parser) parse(r *Ref) error {
 		}
 		r.Fields = append(r.Fields, f)
 		if !seg.sep {
+			if n%2 == 0 {
+				// Pairs only: the canonical text adds the empty default
+				// slot, and must still fit.
+				if _, err := (Encoder{}).encodedLen(*r); err != nil {
+					return p.fail(len(s), ErrTooLong)
+				}
+			}
 			return nil
 		}
 		start = seg.next
@@ -187,6 +200,10 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 	if err != nil {
 		return err
 	}
+	if strings.HasSuffix(name, jsonMarker) {
+		// "xjsondatajsondata--{}": the name would itself read as a marker.
+		return p.fail(nameSeg.end-len(jsonMarker), ErrJSONMarker)
+	}
 	if !marker.sep || part == "" {
 		return p.fail(marker.end-len(jsonMarker), ErrJSONMarker)
 	}
@@ -209,7 +226,7 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 		}
 		repaired, _, _ := transform.Bytes(StraightQuotes(), doc)
 		if !json.Valid(repaired) {
-			return p.fail(start+jsonErrorOffset(doc), ErrJSON)
+			return p.fail(start+repairedOffset(doc, jsonErrorOffset(repaired)), ErrJSON)
 		}
 		doc = repaired
 	case '%':
@@ -271,6 +288,25 @@ func jsonErrorOffset(doc []byte) int {
 		return int(se.Offset) - 1
 	}
 	return 0
+}
+
+// repairedOffset maps an offset in the StraightQuotes repair of doc back to
+// doc, where each repaired quote is three bytes rather than one.
+func repairedOffset(doc []byte, off int) int {
+	n := 0
+	for i := 0; i < len(doc); {
+		if n >= off {
+			return i
+		}
+		r, size := utf8.DecodeRune(doc[i:])
+		if straightQuote(r) != r {
+			n++
+		} else {
+			n += size
+		}
+		i += size
+	}
+	return len(doc)
 }
 
 // unescapePercent decodes %XX escapes. Unlike a query decoder it leaves '+'

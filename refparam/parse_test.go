@@ -120,6 +120,7 @@ var parseTests = []struct {
 	{name: "jsondata without name", in: `jsondata--{}`, wantErr: refparam.ErrEmptyName, wantOff: 0},
 	{name: "jsondata name ends with hyphen", in: `a-jsondata--{}`, wantErr: refparam.ErrEdgeHyphen, wantOff: 1},
 	{name: "broken raw JSON", in: `gjsondata--{"a":}`, wantErr: refparam.ErrJSON, wantOff: 16},
+	{name: "broken JSON after quote repair", in: `xjsondata--{“a”:}`, wantErr: refparam.ErrJSON, wantOff: 20},
 	{name: "raw JSON control character", in: "gjsondata--{\"a\":\n1}", wantErr: refparam.ErrControl, wantOff: 16},
 	{name: "broken percent-encoding", in: "gjsondata--%7B%2", wantErr: refparam.ErrPercent, wantOff: 14},
 	{name: "percent-encoded scalar", in: "gjsondata--%221%22", wantErr: refparam.ErrJSON, wantOff: 11},
@@ -129,6 +130,12 @@ var parseTests = []struct {
 	{name: "base64url of a string", in: "gjsondata--ImEi", wantErr: refparam.ErrJSON, wantOff: 11},
 	{name: "base64url of leading space", in: "gjsondata--IHt9", wantErr: refparam.ErrJSON, wantOff: 11},
 	{name: "base64url of invalid UTF-8", in: "gjsondata--WyL_Il0", wantErr: refparam.ErrUTF8, wantOff: 11},
+	{name: "JSON name ending in jsondata", in: "xjsondatajsondata--{}", wantErr: refparam.ErrJSONMarker, wantOff: 1},
+	{name: "JSON name ending in jsondata, segment form", in: "xjsondata--jsondata--{}", wantErr: refparam.ErrBase64, wantOff: 21},
+	{name: "edge hyphen in a field id", in: "a--p---1--x", wantErr: refparam.ErrEdgeHyphen, wantOff: 6},
+	{name: "edge hyphen in a field value", in: "a--p--1--x-", wantErr: refparam.ErrEdgeHyphen, wantOff: 10},
+	{name: "percent-encoded JSON with curly quotes", in: "gjsondata--%7B%E2%80%9Ca%E2%80%9D:1%7D",
+		want: refparam.Ref{Name: "g", JSON: []byte(`{"a":1}`)}},
 	{name: "payload jsondata is a marker", in: "g--jsondata--1--2", wantErr: refparam.ErrUTF8, wantOff: 13},
 	{name: "base64url of the wrong length", in: "g--jsondata--1", wantErr: refparam.ErrBase64, wantOff: 13},
 }
@@ -177,6 +184,25 @@ func TestParseMaxLen(t *testing.T) {
 	_, err = refparam.Parse("\x00" + atLimit)
 	if !errors.Is(err, refparam.ErrTooLong) {
 		t.Errorf("Parse of %d bytes with a NUL: error %v, want ErrTooLong", len(over), err)
+	}
+}
+
+// Parse accepts only text whose canonical form fits in MaxLen; a pairs-only
+// text grows by the empty default slot.
+func TestParseMaxLenCanonical(t *testing.T) {
+	pairs := func(n int) string { return "a--1--" + strings.Repeat("v", n-len("a--1--")) }
+	if _, err := refparam.Parse(pairs(refparam.MaxLen - 2)); err != nil {
+		t.Errorf("pairs-only text of MaxLen-2 bytes: %v", err)
+	}
+	_, err := refparam.Parse(pairs(refparam.MaxLen - 1))
+	var se *refparam.SyntaxError
+	if !errors.Is(err, refparam.ErrTooLong) || !errors.As(err, &se) || se.Offset != refparam.MaxLen-1 {
+		t.Errorf("pairs-only text of MaxLen-1 bytes: %v, want ErrTooLong at the end", err)
+	}
+	// En dashes shrink to "--": such text fits even when its own length is near the limit.
+	s := "a–1–" + strings.Repeat("v", refparam.MaxLen-len("a–1–")-1)
+	if r, err := refparam.Parse(s); err != nil || len(r.String()) > refparam.MaxLen {
+		t.Errorf("pairs-only text with en dashes: %v", err)
 	}
 }
 

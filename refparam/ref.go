@@ -4,9 +4,10 @@ import "bytes"
 
 // A Ref is the decoded form of the text that rides in an entry link.
 //
-// A Ref is a plain value: its zero value is not a valid ref (every ref has
-// a name), and [Parse] never returns one with an error. Refs hold slices, so
-// compare them with [Ref.Equal] rather than ==.
+// A Ref is a plain value. Its zero value is "no ref": it encodes as the
+// empty text and [Ref.UnmarshalText] reads the empty text back as it, but
+// [Parse] rejects the empty text, as every ref it reads has a name. Refs
+// hold slices, so compare them with [Ref.Equal] rather than ==.
 type Ref struct {
 	Name    string  // flow keyword: "giveaway"
 	Payload string  // default payload; "" when none
@@ -40,4 +41,9 @@ func (r Ref) Lookup(id string) (value string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// IsZero reports whether r carries nothing: no name, payload, field or JSON.
+func (r Ref) IsZero() bool {
+	return r.Name == "" && r.Payload == "" && len(r.Fields) == 0 && len(r.JSON) == 0
 }

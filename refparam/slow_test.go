@@ -62,6 +62,18 @@ func slowParse(s string) (ref refparam.Ref, errOff int, err error) {
 		}
 		r.Fields = append(r.Fields, refparam.Field{ID: id.text, Value: v.text})
 	}
+	// The canonical text must fit: "--" before each segment after the name,
+	// and the default slot, written even when empty once there are fields.
+	n := len(r.Name)
+	if r.Payload != "" || len(r.Fields) > 0 {
+		n += 2 + len(r.Payload)
+	}
+	for _, f := range r.Fields {
+		n += 4 + len(f.ID) + len(f.Value)
+	}
+	if n > refparam.MaxLen {
+		return refparam.Ref{}, len(s), refparam.ErrTooLong
+	}
 	return r, 0, nil
 }
 
@@ -145,6 +157,9 @@ func slowJSON(s string, name, marker slowSegment, hasSep bool) (refparam.Ref, in
 	}
 	if off, err := name.edge(); err != nil {
 		return refparam.Ref{}, off, err
+	}
+	if strings.HasSuffix(name.text, "jsondata") {
+		return refparam.Ref{}, name.start + len(name.raw) - len("jsondata"), refparam.ErrJSONMarker
 	}
 	part := ""
 	if hasSep {
