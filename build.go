@@ -3,6 +3,8 @@ package entrylink
 import (
 	"errors"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
@@ -17,37 +19,38 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 // BuildLink returns the link l describes, with l.Ref replaced by the text of
 // r. Use it for the variants that [channel.Link] has fields for: Telegram
 // startgroup and startapp links, a Mini App, another WebChat page, an e-mail
-// subject.
+// subject. The zero Ref is no ref: the link is written without one.
 //
-// The ref is written canonically, with its JSON document raw. If the
-// channel's alphabet does not allow raw JSON ('{' and '"' are outside the
-// alphabets of Messenger, Instagram and Telegram), the document is written
-// as unpadded base64url instead. If the text is then too long for the
-// channel, the error is a [*FitError] that says by how much. Other errors are
-// the [*refparam.EncodeError] of a Ref that cannot be written, or the
-// [*channel.LinkError] of a target, variant or ref the channel refuses.
+// The ref is written canonically, with its JSON document raw where the
+// channel's alphabet has the '{' or '[' it starts with, and as unpadded
+// base64url where it does not (Messenger, Instagram, Telegram). If the text
+// is then too long for the channel, the error is a [*FitError] that says by
+// how much. Other errors are the [*refparam.EncodeError] of a Ref that
+// cannot be written, or the [*channel.LinkError] of a target, variant or
+// ref the channel refuses.
 func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 	enc := refparam.Encoder{}
-	// A JSON document starts with '{' or '['; where the channel's alphabet
-	// lacks that byte, raw JSON can never fit, so go straight to base64url.
 	if len(r.JSON) > 0 && !channel.InAlphabet(l.Kind, string(r.JSON[:1])) {
 		enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
 	}
 	text, err := enc.Encode(r)
 	if err != nil {
+		// Longer than refparam allows is longer than any channel allows.
+		var ee *refparam.EncodeError
+		if errors.Is(err, refparam.ErrTooLong) && errors.As(err, &ee) {
+			return "", &FitError{Link: l, JSON: enc.JSONEncoding(), Len: ee.Len, Limit: refLimit(l), Err: err}
+		}
 		return "", err
+	}
+	if inText(l.Kind) {
+		// The bot reads a ref from message text only up to the first
+		// white space; a ref with a space in it would arrive cut short.
+		if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+			return "", &RefError{Kind: l.Kind, Raw: text, Offset: i, Err: ErrWhiteSpace}
+		}
 	}
 	l.Ref = text
 	link, err := l.URL()
-	if err != nil && len(r.JSON) > 0 && enc.JSONEncoding() == refparam.JSONRaw && errors.Is(err, channel.ErrAlphabet) {
-		// The first byte fit, a later one did not.
-		enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
-		if text, err = enc.Encode(r); err != nil {
-			return "", err
-		}
-		l.Ref = text
-		link, err = l.URL()
-	}
 	if err != nil {
 		var le *channel.LinkError
 		if errors.Is(err, channel.ErrTooLong) && errors.As(err, &le) {
@@ -58,46 +61,72 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 	return link, nil
 }
 
+// refLimit returns the longest ref l's channel and parameter carry.
+func refLimit(l channel.Link) int {
+	if l.Kind == channel.Telegram {
+		return l.Param.MaxLen()
+	}
+	return l.Kind.MaxRefLen()
+}
+
 // A FitError reports a ref that is too long for the channel it is built
 // into, after the transport the channel needs was chosen.
 type FitError struct {
-	Link  channel.Link          // the link that was being built; Link.Ref is the text that did not fit
+	Link  channel.Link          // the link that was being built; Link.Ref is the text that did not fit, if it was written
 	JSON  refparam.JSONEncoding // how the JSON document was written
-	Len   int                   // the length of the ref text
-	Limit int                   // the channel's limit
-	Err   error                 // the channel's error, which matches channel.ErrTooLong
+	Len   int                   // the length of the ref text, in the channel's unit
+	Limit int                   // the channel's limit, in the same unit
+	Err   error                 // the underlying error: it matches channel.ErrTooLong or refparam.ErrTooLong
 }
 
 // Error returns a message such as "entrylink: Telegram allows 64
-// characters; this ref needs 97 after base64url encoding".
+// characters; this ref needs 97 after base64url encoding". The unit is
+// characters for the channels whose alphabets are ASCII (Messenger,
+// Instagram, Telegram) and bytes for the others.
 func (e *FitError) Error() string {
 	where := e.Link.Kind.String()
 	if e.Link.Kind == channel.Telegram && e.Link.Param != channel.Start {
 		where += " " + e.Link.Param.String()
 	}
-	s := "entrylink: " + where + " allows " + strconv.Itoa(e.Limit) + " characters; this ref needs " + strconv.Itoa(e.Len)
-	if len(e.Link.Ref) > 0 && e.JSON == refparam.JSONBase64URL {
+	unit := " bytes"
+	switch e.Link.Kind {
+	case channel.Messenger, channel.Instagram, channel.Telegram:
+		unit = " characters"
+	}
+	s := "entrylink: " + where + " allows " + strconv.Itoa(e.Limit) + unit + "; this ref needs " + strconv.Itoa(e.Len)
+	if e.JSON == refparam.JSONBase64URL {
 		s += " after base64url encoding"
 	}
 	return s
 }
 
-// Unwrap returns the channel's error.
+// Unwrap returns the underlying error.
 func (e *FitError) Unwrap() error { return e.Err }
 
-// A RefError reports a ref that package channel read from a link or a
-// webhook but that does not decode.
+// ErrWhiteSpace is the error, wrapped in a [*RefError], of a ref with white
+// space built into a channel that carries it in message text (WhatsApp,
+// LINE, SMS, Email): the bot reads such a ref only up to the first space.
+var ErrWhiteSpace = errors.New("white space in a ref carried in message text")
+
+// A RefError reports a ref that does not decode, or that cannot travel in
+// the channel's message text.
 type RefError struct {
-	Kind channel.Kind // the channel
-	Raw  string       // the raw ref text
-	Err  error        // the *refparam.SyntaxError
+	Kind   channel.Kind // the channel
+	Raw    string       // the raw ref text
+	Offset int          // byte offset in Raw of the offending part
+	Err    error        // the *refparam.SyntaxError, or ErrWhiteSpace
 }
 
-// Error returns the channel and the decoding error, such as
+// Error returns the channel and the reason, such as
 // `entrylink: Telegram ref: refparam: Parse("a---b"): '-' at the start or end of a segment at offset 3`.
 func (e *RefError) Error() string {
-	return "entrylink: " + e.Kind.String() + " ref: " + e.Err.Error()
+	s := "entrylink: " + e.Kind.String() + " ref: "
+	if e.Err == ErrWhiteSpace {
+		return s + strconv.Quote(e.Raw) + ": " + e.Err.Error() + " at offset " + strconv.Itoa(e.Offset) +
+			" (the bot reads the ref up to the first space)"
+	}
+	return s + e.Err.Error()
 }
 
-// Unwrap returns the decoding error.
+// Unwrap returns the underlying error.
 func (e *RefError) Unwrap() error { return e.Err }

@@ -5,9 +5,9 @@
 //
 // # What an entry link is
 //
-// A chatbot platform (ChitChatBot.ai and the other white labels of the same
-// platform, ManyChat, Chatfuel…) lets a business put a ref on a link to its
-// bot. The ref names a flow and can carry data for it:
+// Chatbot platforms let a business put a ref on a link to its bot. In
+// ChitChatBot.ai and the other white labels of the same platform (the
+// Chatrace family) the ref names a flow and can carry data for it:
 //
 //	giveaway                                     open the flow "giveaway"
 //	giveaway--456                                … and save 456 to the link's chosen field

@@ -1,6 +1,9 @@
 package entrylink
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
 )
@@ -12,6 +15,11 @@ type Entry struct {
 	Link channel.Link
 	// Ref is Link.Ref decoded. It is the zero Ref when the link carries no
 	// ref (a bare t.me/<bot> link).
+	//
+	// Where the ref rides in message text the user can edit (WhatsApp,
+	// LINE, SMS, Email), Ref is the first word of the text decoded, as the
+	// bot's webhook reads it (see [channel.Referrals]): the words after it
+	// are the user's message, not part of the ref.
 	Ref refparam.Ref
 }
 
@@ -48,12 +56,40 @@ func Decode(l channel.Link) (Entry, error) {
 // a large value: copying it through return values costs more than the
 // decoding of a short ref.
 func (e *Entry) decode() error {
-	if e.Link.Ref == "" {
+	raw := e.Link.Ref
+	if inText(e.Link.Kind) {
+		raw = firstWord(raw)
+	}
+	if raw == "" {
 		return nil
 	}
 	var err error
-	if e.Ref, err = refparam.Parse(e.Link.Ref); err != nil {
-		return &RefError{Kind: e.Link.Kind, Raw: e.Link.Ref, Err: err}
+	if e.Ref, err = refparam.Parse(raw); err != nil {
+		re := &RefError{Kind: e.Link.Kind, Raw: raw, Err: err}
+		if se, ok := err.(*refparam.SyntaxError); ok {
+			re.Offset = se.Offset
+		}
+		return re
 	}
 	return nil
+}
+
+// inText reports whether channel k carries the ref in message text that the
+// user can edit before sending.
+func inText(k channel.Kind) bool {
+	switch k {
+	case channel.WhatsApp, channel.Line, channel.SMS, channel.Email:
+		return true
+	}
+	return false
+}
+
+// firstWord returns the first white-space-delimited word of s, which is
+// what the webhook's text rule takes as the ref.
+func firstWord(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }

@@ -109,6 +109,26 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("long payload: %v", err)
 	}
 
+	// Text channels count bytes.
+	_, err = entrylink.Build(channel.WhatsApp, "15550104477", refparam.Ref{Name: strings.Repeat("é", 1100)})
+	if !errors.As(err, &fe) || fe.Len != 2200 || fe.Limit != channel.MaxRefLen ||
+		err.Error() != "entrylink: WhatsApp allows 2083 bytes; this ref needs 2200" {
+		t.Errorf("long ref on WhatsApp: %v", err)
+	}
+	// Longer than refparam writes at all: still a FitError in the channel's terms.
+	huge := refparam.Ref{Name: "order", JSON: []byte(`["` + strings.Repeat("a", 7000) + `"]`)}
+	_, err = entrylink.Build(channel.Telegram, "my_bot", huge)
+	if !errors.As(err, &fe) || fe.Limit != channel.MaxTelegramStartLen || fe.Len <= refparam.MaxLen || !errors.Is(err, refparam.ErrTooLong) {
+		t.Errorf("huge JSON on Telegram: %v", err)
+	}
+	// The startapp limit.
+	_, err = entrylink.BuildLink(channel.Link{Kind: channel.Telegram, Target: "my_bot", Param: channel.StartApp},
+		refparam.Ref{Name: "x", Payload: strings.Repeat("p", 600)})
+	if !errors.As(err, &fe) || fe.Limit != channel.MaxTelegramStartAppLen ||
+		err.Error() != "entrylink: Telegram startapp allows 512 characters; this ref needs 603" {
+		t.Errorf("long startapp ref: %v", err)
+	}
+
 	// A ref that cannot be written at all.
 	_, err = entrylink.Build(channel.Telegram, "my_bot", refparam.Ref{Name: "a--b"})
 	if !errors.Is(err, refparam.ErrSeparator) {
@@ -153,6 +173,30 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// In the text channels the bot reads the ref up to the first space, and so
+// does Parse; Build refuses a ref that would be cut short.
+func TestTextChannels(t *testing.T) {
+	e, err := entrylink.Parse("https://wa.me/15550104477?text=/giveaway--456%20please%20send%20it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Link.Ref != "giveaway--456 please send it" || e.Ref.String() != "giveaway--456" {
+		t.Errorf("Parse of a prefill with words after the ref: raw %q, ref %v", e.Link.Ref, e.Ref)
+	}
+	e, err = entrylink.Parse("https://wa.me/15550104477?text=Hello%2C%20I%20want%20order%2012--3")
+	if err != nil || e.Ref.String() != "Hello," {
+		t.Errorf("Parse of a greeting: ref %v, %v; want the first word", e.Ref, err)
+	}
+	_, err = entrylink.Build(channel.WhatsApp, "15550104477", refparam.Ref{Name: "give", Payload: "a b"})
+	var re *entrylink.RefError
+	if !errors.Is(err, entrylink.ErrWhiteSpace) || !errors.As(err, &re) || re.Offset != 7 || re.Kind != channel.WhatsApp {
+		t.Errorf("Build of a ref with a space on WhatsApp: %v", err)
+	}
+	if _, err := entrylink.Build(channel.Viber, "mybot", refparam.Ref{Name: "give", Payload: "a b"}); err != nil {
+		t.Errorf("Build of a ref with a space on Viber, which carries it in a parameter: %v", err)
+	}
+}
+
 func TestParseNoRef(t *testing.T) {
 	e, err := entrylink.Parse("https://t.me/my_bot")
 	if err != nil {
@@ -161,6 +205,10 @@ func TestParseNoRef(t *testing.T) {
 	want := entrylink.Entry{Link: channel.Link{Kind: channel.Telegram, Target: "my_bot"}}
 	if diff := cmp.Diff(want, e); diff != "" {
 		t.Errorf("Parse of a link without a ref (-want +got):\n%s", diff)
+	}
+	link, err := entrylink.BuildLink(e.Link, e.Ref)
+	if err != nil || link != "https://t.me/my_bot" {
+		t.Errorf("BuildLink of a link without a ref = %q, %v", link, err)
 	}
 }
 
@@ -188,13 +236,14 @@ func TestParseGoldenLinks(t *testing.T) {
 		l, lerr := channel.Parse(c.Link)
 		e, err := entrylink.Parse(c.Link)
 		if lerr != nil {
-			if err == nil || err.Error() != lerr.Error() {
+			var le *channel.LinkError
+			if !errors.As(lerr, &le) || !errors.Is(err, le.Err) || !errors.As(err, &le) {
 				t.Errorf("%s: Parse error %v, channel says %v", c.Name, err, lerr)
 			}
 			continue
 		}
-		if l.Ref != "" {
-			if _, rerr := refparam.Parse(l.Ref); rerr != nil {
+		if raw := strings.Fields(l.Ref); len(raw) > 0 {
+			if _, rerr := refparam.Parse(raw[0]); rerr != nil {
 				var re *entrylink.RefError
 				if !errors.As(err, &re) || !errors.Is(err, rerr.(*refparam.SyntaxError).Err) {
 					t.Errorf("%s: Parse error %v, want a RefError for %v", c.Name, err, rerr)
@@ -275,7 +324,7 @@ func TestReferralsSamples(t *testing.T) {
 				if diff := cmp.Diff(crs[i], r.Referral); diff != "" {
 					t.Errorf("referral %d differs from channel's (-channel +entrylink):\n%s", i, diff)
 				}
-				got = append(got, r.Ref.String())
+				got = append(got, r.Decoded.String())
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("decoded refs mismatch (-want +got):\n%s", diff)
@@ -299,10 +348,10 @@ func TestReferralsBadRefIsPerReferral(t *testing.T) {
 	if !errors.As(rs[0].Err, &re) || !errors.Is(rs[0].Err, refparam.ErrEdgeHyphen) || re.Raw != "a---b" {
 		t.Errorf("first referral Err = %v", rs[0].Err)
 	}
-	if rs[0].UserID != "10" || rs[0].Referral.Ref != "a---b" || rs[0].Ref.Name != "" {
+	if rs[0].UserID != "10" || rs[0].Ref != "a---b" || !rs[0].Decoded.IsZero() {
 		t.Errorf("first referral = %+v", rs[0])
 	}
-	if rs[1].Err != nil || rs[1].Ref.String() != "giveaway--456" {
+	if rs[1].Err != nil || rs[1].Decoded.String() != "giveaway--456" {
 		t.Errorf("second referral = %+v", rs[1])
 	}
 

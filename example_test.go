@@ -90,7 +90,7 @@ func ExampleReferrals() {
 			continue
 		}
 		fmt.Printf("user %s came in via %s (%v): flow %q, payload %q\n",
-			r.UserID, r.Source, r.Origin, r.Ref.Name, r.Ref.Payload)
+			r.UserID, r.Source, r.Origin, r.Decoded.Name, r.Decoded.Payload)
 	}
 	// Output:
 	// user 6203461296388453 came in via SHORTLINK (link): flow "giveaway", payload "456"

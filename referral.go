@@ -8,15 +8,15 @@ import (
 // A Referral is a referral read from a webhook body, with its ref decoded.
 //
 // The embedded [channel.Referral] has the user, the origin and the raw ref
-// text as the body carried it, as r.Referral.Ref; the Ref field here is that
-// text decoded, and shadows it.
+// text (Ref) as the body carried it; Decoded is that text decoded.
 type Referral struct {
 	channel.Referral
-	// Ref is the decoded ref. It is the zero Ref when the referral carries
-	// no ref (a bare Telegram /start) or when the ref does not decode.
-	Ref refparam.Ref
+	// Decoded is the decoded ref. It is the zero Ref when the referral
+	// carries no ref (a bare Telegram /start) or when the ref does not
+	// decode.
+	Decoded refparam.Ref
 	// Err is why the raw ref did not decode (a *RefError), or nil.
-	Err error
+	Err error `json:"-"`
 }
 
 // Referrals returns the referrals in a webhook body of channel k, each with
@@ -45,10 +45,14 @@ func DecodeReferrals(rs []channel.Referral) []Referral {
 		}
 		r, err := refparam.Parse(cr.Ref)
 		if err != nil {
-			out[i].Err = &RefError{Kind: cr.Kind, Raw: cr.Ref, Err: err}
+			re := &RefError{Kind: cr.Kind, Raw: cr.Ref, Err: err}
+			if se, ok := err.(*refparam.SyntaxError); ok {
+				re.Offset = se.Offset
+			}
+			out[i].Err = re
 			continue
 		}
-		out[i].Ref = r
+		out[i].Decoded = r
 	}
 	return out
 }

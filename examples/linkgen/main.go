@@ -113,8 +113,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var out any
 	if *decode != "" {
-		if fs.NArg() > 0 || *kindName != "" || *target != "" {
-			return usage(stderr, "-decode takes a link and no other arguments")
+		building := false
+		fs.Visit(func(f *flag.Flag) {
+			building = building || f.Name != "decode" && f.Name != "json"
+		})
+		if fs.NArg() > 0 || building {
+			return usage(stderr, "-decode takes a link and only -json beside it")
 		}
 		e, err := entrylink.Parse(*decode)
 		if err != nil {

@@ -42,6 +42,7 @@ func TestRun(t *testing.T) {
 		{"bad param", []string{"-channel", "telegram", "-target", "my_bot", "-param", "begin", "x"}, 2, "", "-param"},
 		{"unknown flag", []string{"-color"}, 2, "", "flag provided but not defined"},
 		{"decode with extra args", []string{"-decode", "https://m.me/p", "x"}, 2, "", "-decode takes a link"},
+		{"decode with a build flag", []string{"-param", "startgroup", "-decode", "https://t.me/my_bot"}, 2, "", "-decode takes a link"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

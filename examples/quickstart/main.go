@@ -125,11 +125,11 @@ func referrals(w io.Writer, dir string) error {
 			fmt.Fprintf(tw, "%s\t%v\t\t\t\t(no referral)\t\n", name, k)
 		}
 		for _, r := range rs {
-			decoded := describe(r.Ref)
+			decoded := describe(r.Decoded)
 			if r.Err != nil {
 				decoded = "error: " + r.Err.Error()
 			}
-			fmt.Fprintf(tw, "%s\t%v\t%s\t%v\t%s\t%q\t%s\n", name, k, r.UserID, r.Origin, r.Source, r.Referral.Ref, decoded)
+			fmt.Fprintf(tw, "%s\t%v\t%s\t%v\t%s\t%q\t%s\n", name, k, r.UserID, r.Origin, r.Source, r.Ref, decoded)
 		}
 	}
 	if bodies == 0 {

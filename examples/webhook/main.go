@@ -140,8 +140,8 @@ func (s *server) webhook(w http.ResponseWriter, r *http.Request) {
 	for _, ref := range refs {
 		res := result{
 			Event: ref.Event, User: ref.UserID, Origin: ref.Origin.String(), Source: ref.Source,
-			Ref: ref.Referral.Ref, Flow: ref.Ref.Name, Payload: ref.Ref.Payload, Fields: ref.Ref.Fields,
-			JSON: json.RawMessage(ref.Ref.JSON),
+			Ref: ref.Ref, Flow: ref.Decoded.Name, Payload: ref.Decoded.Payload, Fields: ref.Decoded.Fields,
+			JSON: json.RawMessage(ref.Decoded.JSON),
 		}
 		if ref.Err != nil {
 			res.Error = ref.Err.Error()
@@ -161,28 +161,38 @@ func (s *server) webhook(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"channel": k, "referrals": results})
 }
 
-// signedLogin verifies a signed ref and, if it is a valid login ref, binds
-// the user to its account. An unsigned ref is left as it is; a signed one
-// that does not verify is refused and its decoded parts are cleared, so
-// that nothing downstream acts on them.
+// signedLogin verifies a signed ref. A verified ref replaces the decoded
+// one (which has the signature as an extra field), and if it is a login
+// ref, binds the user to its account. A signed ref that does not verify is
+// refused and its decoded parts are cleared, so that nothing downstream
+// acts on them. A login ref that is not signed is refused too: binding an
+// account on an unsigned ref would let anyone bind anyone's.
 func (s *server) signedLogin(ref entrylink.Referral, res *result) {
-	if s.keys.Len() == 0 || ref.Referral.Ref == "" {
+	if ref.Ref == "" {
 		return
 	}
-	signed, err := refsig.Verify(ref.Referral.Ref, s.keys, s.now())
+	if s.keys.Len() == 0 {
+		if ref.Decoded.Name == "login" {
+			res.Error = "login ref refused: no signing key is configured"
+		}
+		return
+	}
+	signed, err := refsig.Verify(ref.Ref, s.keys, s.now())
 	switch {
 	case errors.Is(err, refsig.ErrMalformed):
 		// Not a signed ref: an ordinary one, already decoded.
-		if ref.Ref.Name == "login" {
+		if ref.Decoded.Name == "login" {
 			res.Error = "login ref is not signed"
 		}
 	case err != nil:
 		// Forged, altered, expired or signed with a retired key.
 		res.Flow, res.Payload, res.Fields, res.JSON = "", "", nil, nil
 		res.Error = err.Error()
-	case signed.Name == "login" && ref.UserID != "":
-		res.Flow, res.Payload, res.Fields = signed.Name, signed.Payload, signed.Fields
-		res.Account = signed.Payload
+	default:
+		res.Flow, res.Payload, res.Fields, res.JSON = signed.Name, signed.Payload, signed.Fields, json.RawMessage(signed.JSON)
+		if signed.Name == "login" && ref.UserID != "" {
+			res.Account = signed.Payload
+		}
 	}
 }
 

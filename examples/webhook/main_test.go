@@ -17,6 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
 	"github.com/entrylink/entrylink/refparam/refsig"
 )
@@ -164,6 +165,7 @@ func TestSignedLogin(t *testing.T) {
 		{"unsigned login", "login--83121", "", "not signed"},
 		{"ordinary ref", "giveaway--456", "", ""},
 	}
+	signedOther, _ := refsig.Sign(refparam.Ref{Name: "coupon", Payload: "SPRING"}, key, testNow.Add(time.Hour))
 	var logs bytes.Buffer
 	h := testServer(t, &logs).routes()
 	for _, tt := range tests {
@@ -183,6 +185,24 @@ func TestSignedLogin(t *testing.T) {
 				t.Errorf("a refused signed ref still reports flow %q", r.Flow)
 			}
 		})
+	}
+
+	// A verified ref other than login is reported without its signature field.
+	code, resp := post(t, h, "/telegram", telegramStart(signedOther), nil)
+	if code != http.StatusOK || len(resp.Referrals) != 1 {
+		t.Fatalf("signed coupon: status %d, %+v", code, resp)
+	}
+	if r := resp.Referrals[0]; r.Flow != "coupon" || r.Payload != "SPRING" || len(r.Fields) != 0 || r.Account != "" || r.Error != "" {
+		t.Errorf("signed coupon reported as %+v", r)
+	}
+
+	// Without keys, a login ref is refused rather than trusted.
+	var logs2 bytes.Buffer
+	nokeys := testServer(t, &logs2)
+	nokeys.keys = refsig.Keys{}
+	_, resp = post(t, nokeys.routes(), "/telegram", telegramStart("login--83121"), nil)
+	if r := resp.Referrals[0]; r.Account != "" || !strings.Contains(r.Error, "no signing key") {
+		t.Errorf("login without keys reported as %+v", r)
 	}
 }
 
@@ -215,7 +235,7 @@ func TestRequests(t *testing.T) {
 		{"telegram wrong token", "/telegram", telegramStart("x"), http.Header{"X-Telegram-Bot-Api-Secret-Token": {"nope"}}, http.StatusUnauthorized},
 		{"unknown channel", "/fax", body, nil, http.StatusNotFound},
 		{"broken body", "/viber", []byte(`{"event":`), nil, http.StatusBadRequest},
-		{"too large", "/viber", bytes.Repeat([]byte(" "), 4<<20+1), nil, http.StatusRequestEntityTooLarge},
+		{"too large", "/viber", bytes.Repeat([]byte(" "), channel.MaxBodySize+1), nil, http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		if code, _ := post(t, h, tt.path, tt.body, tt.header); code != tt.want {
