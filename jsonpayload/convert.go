@@ -44,7 +44,7 @@ func convert(r gjson.Result, t Type) (v string, ok bool) {
 			// JSON text stored inside a string, as integrations do
 			// (OpenDialog's json_decode): the object or array it holds.
 			s := trimSpace(r.Str)
-			return s, s != "" && (s[0] == '{' || s[0] == '[') && checkText(s) == nil
+			return s, s != "" && (s[0] == '{' || s[0] == '[') && checkText(s, nil) == nil
 		}
 	}
 	return "", false

@@ -30,12 +30,13 @@ type docError struct {
 }
 
 // checkDocument returns doc, or its repaired form, once it is known to be
-// a valid JSON text within the limits.
-func checkDocument(doc string, repair bool) (string, *docError) {
+// a valid JSON text within the limits, and records its root members in
+// root (see [validate]).
+func checkDocument(doc string, repair bool, root *rootIndex) (string, *docError) {
 	if len(doc) > MaxDocumentSize {
 		return "", &docError{ErrTooLarge, MaxDocumentSize, ""}
 	}
-	if e := checkText(doc); e == nil {
+	if e := checkText(doc, root); e == nil {
 		return doc, nil
 	} else if !repair || e.err != ErrInvalidDocument || e.detail != "" {
 		return "", e
@@ -44,10 +45,10 @@ func checkDocument(doc string, repair bool) (string, *docError) {
 	// valid one, typographic quotes are text inside strings.
 	fixed, _, err := transform.String(refparam.StraightQuotes(), doc)
 	if err != nil || fixed == doc {
-		return "", checkText(doc)
+		return "", checkText(doc, nil)
 	}
-	if checkText(fixed) != nil {
-		return "", checkText(doc) // report the caller's text, not ours
+	if checkText(fixed, root) != nil {
+		return "", checkText(doc, nil) // report the caller's text, not ours
 	}
 	return fixed, nil
 }
@@ -57,8 +58,8 @@ func checkDocument(doc string, repair bool) (string, *docError) {
 // validate refuses is read again, by the slower checks below, to say why
 // and where, in the documented order: depth first, then encoding, then
 // syntax.
-func checkText(doc string) *docError {
-	if validate(doc) {
+func checkText(doc string, root *rootIndex) *docError {
+	if validate(doc, root) {
 		return nil
 	}
 	if off := depthExceeded(doc); off >= 0 {

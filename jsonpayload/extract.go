@@ -162,14 +162,15 @@ func (o Options) Lookup(doc []byte, path string, t Type) (string, error) {
 // extract is the one implementation behind Extract, ExtractString and
 // Lookup.
 func (e *Extractor) extract(op string, doc string) ([]refparam.Field, error) {
-	doc, de := checkDocument(doc, e.opts.repairQuotes)
+	var root rootIndex
+	doc, de := checkDocument(doc, e.opts.repairQuotes, &root)
 	if de != nil {
 		return nil, &Error{Op: op, Rule: -1, Offset: de.off, Err: de.err, Detail: de.detail}
 	}
 	var fields []refparam.Field
 	for i := range e.rules {
 		c := &e.rules[i]
-		r, off := find(doc, c.path)
+		r, off := find(doc, c.path, &root)
 		var err error
 		switch {
 		case !r.Exists():
@@ -205,8 +206,9 @@ func ruleError(op string, i int, r *Rule, err error, off int, value, detail stri
 }
 
 // find returns the value at p in the checked document doc and its byte
-// offset in doc (-1 when not found or not known).
-func find(doc string, p path) (gjson.Result, int) {
+// offset in doc (-1 when not found or not known). root is what validate
+// recorded of doc.
+func find(doc string, p path, root *rootIndex) (gjson.Result, int) {
 	if p.gjson {
 		r := gjson.Get(doc, p.steps[0])
 		if !r.Exists() || r.Index == 0 {
@@ -221,8 +223,17 @@ func find(doc string, p path) (gjson.Result, int) {
 		}
 		return r, r.Index
 	}
-	r, base := gjson.Result{Type: gjson.JSON, Raw: doc}, 0
-	for _, step := range p.steps {
+	if root.object {
+		return root.find(doc, p)
+	}
+	return walk(gjson.Result{Type: gjson.JSON, Raw: doc}, 0, p.steps)
+}
+
+// walk applies steps in turn, each to the value the previous one found,
+// starting from r at offset base in the document. It returns the value
+// found and its offset.
+func walk(r gjson.Result, base int, steps []string) (gjson.Result, int) {
+	for _, step := range steps {
 		// gjson looks for the first bracket of its input, even inside a
 		// string: only objects and arrays may be searched.
 		s := trimSpace(r.Raw)

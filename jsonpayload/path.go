@@ -16,6 +16,11 @@ const MaxPathLength = 1024
 type path struct {
 	steps []string
 	gjson bool // steps[0] is the caller's own gjson path, run as written
+
+	// The first key and the steps after it, for a lookup that finds the
+	// first key in a [rootIndex]; unset when there are no steps or gjson.
+	head string
+	tail []string
 }
 
 // pathError is a path error before it is wrapped in an *Error.
@@ -88,7 +93,10 @@ func compilePath(p string, d Dialect) (path, *pathError) {
 	if e != nil {
 		return path{}, e
 	}
-	return path{steps: gjsonSteps(toks)}, nil
+	if len(toks) == 0 {
+		return path{}, nil
+	}
+	return path{steps: gjsonSteps(toks), head: toks[0], tail: gjsonSteps(toks[1:])}, nil
 }
 
 func invalidUTF8At(s string) int {

@@ -29,9 +29,15 @@ import (
 // depth, which neither bounds (gjson.Valid recurses once per level).
 // FuzzValidate checks that validate accepts exactly what the depth scan,
 // utf8.ValidString, gjson.Valid and json.Valid all accept.
-func validate(doc string) bool {
+//
+// When root is not nil, validate records in it where the members of a root
+// object are.
+func validate(doc string, root *rootIndex) bool {
 	var closers [MaxDepth]byte // closers[d] closes the container at depth d+1
 	depth := 0
+	if root != nil {
+		root.reset()
+	}
 	i := skipSpace(doc, 0)
 	for {
 		// A value starts at i.
@@ -43,6 +49,9 @@ func validate(doc string) bool {
 			if depth == MaxDepth {
 				return false
 			}
+			if depth == 0 && root != nil {
+				root.object = c == '{'
+			}
 			closer := c + 2 // '{'+2 is '}', '['+2 is ']'
 			if i = skipSpace(doc, i+1); i < len(doc) && doc[i] == closer {
 				i++ // {} or []: a whole value
@@ -51,7 +60,11 @@ func validate(doc string) bool {
 			closers[depth] = closer
 			depth++
 			if c == '{' {
+				key := i
 				i = member(doc, i)
+				if depth == 1 && root != nil {
+					root.add(key, i)
+				}
 			}
 			if i < 0 {
 				return false
@@ -73,6 +86,9 @@ func validate(doc string) bool {
 		}
 		// A value ends at i: close containers until one goes on.
 		for {
+			if depth == 1 && root != nil && root.object {
+				root.ended(i)
+			}
 			i = skipSpace(doc, i)
 			if depth == 0 {
 				return i == len(doc)
@@ -91,8 +107,12 @@ func validate(doc string) bool {
 			}
 			i = skipSpace(doc, i+1)
 			if closer == '}' {
+				key := i
 				if i = member(doc, i); i < 0 {
 					return false
+				}
+				if depth == 1 && root != nil {
+					root.add(key, i)
 				}
 			}
 			break // to the next value

@@ -2,6 +2,7 @@ package jsonpayload
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,7 +101,7 @@ var validCases = []struct {
 
 func TestValidate(t *testing.T) {
 	for _, tt := range validCases {
-		if got := validate(tt.doc); got != tt.want {
+		if got := validate(tt.doc, nil); got != tt.want {
 			t.Errorf("validate(%q) = %v, want %v", tt.doc, got, tt.want)
 		}
 		if ref := slowValid(tt.doc); ref != tt.want {
@@ -126,9 +127,95 @@ func FuzzValidate(f *testing.F) {
 			open, close = `{"":`, "}"
 		}
 		for _, d := range []string{doc, strings.Repeat(open, int(pad)) + doc + strings.Repeat(close, int(pad))} {
-			if got, want := validate(d), slowValid(d); got != want {
+			var root rootIndex
+			got, want := validate(d, &root), slowValid(d)
+			if got != want || validate(d, nil) != want {
 				t.Fatalf("validate(%q) = %v, reference %v", d, got, want)
 			}
+			if got {
+				checkRootIndex(t, d, &root)
+			}
+		}
+	})
+}
+
+// checkRootIndex checks what validate recorded of the valid doc against
+// gjson's own reading of its root members.
+func checkRootIndex(t *testing.T, doc string, root *rootIndex) {
+	t.Helper()
+	r := gjson.Parse(doc)
+	if root.object != r.IsObject() {
+		t.Fatalf("validate(%q): object = %v", doc, root.object)
+	}
+	if !root.object {
+		return
+	}
+	n := 0
+	r.ForEach(func(k, v gjson.Result) bool {
+		if n < maxRootMembers {
+			m := root.members[n]
+			if key := doc[m.key:stringEnd(doc, m.key+1)]; key != k.Raw || doc[m.value:m.end] != v.Raw {
+				t.Fatalf("validate(%q): member %d is %q: %q, gjson reads %q: %q", doc, n, key, doc[m.value:m.end], k.Raw, v.Raw)
+			}
+		}
+		n++
+		return true
+	})
+	if root.n != min(n, maxRootMembers) || root.partial != (n > maxRootMembers) {
+		t.Fatalf("validate(%q): %d members recorded, partial %v; gjson reads %d", doc, root.n, root.partial, n)
+	}
+}
+
+// FuzzFind checks that a lookup through the root index finds exactly what
+// gjson finds on the whole document, duplicate keys included, for a JSON
+// Pointer path (which can spell any keys).
+func FuzzFind(f *testing.F) {
+	many := func(n int) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(`"k` + strconv.Itoa(i%40) + `":{"v":` + strconv.Itoa(i) + `}`)
+		}
+		return b.String() + "}"
+	}
+	for _, tt := range []struct{ doc, ptr string }{
+		{`{"a":1}`, "/a"},
+		{`{"a":1,"a":{"b":2}}`, "/a/b"},
+		{`{"a":1,"a":{"b":2}}`, "/a"},
+		{`{"a":{"c":1},"a":{"b":2},"a":null}`, "/a/b"},
+		{`{"a":[0,{"b":[1]}],"a":{"1":{"b":[2]}}}`, "/a/1/b/0"},
+		{`{"a\u0062":1,"ab":2}`, "/ab"},
+		{`{"a.b":1,"a":{"b":2}}`, "/a.b"},
+		{`{"":{"":{"a":1}}}`, "//a"},
+		{`{"":{"":{"a":1}}}`, "///a"},
+		{`{"01":1,"1":2}`, "/01"},
+		{` {"x" : "y" } `, "/x"},
+		{`{"a":"{"b":1}"}`, "/a/b"},
+		{`[{"a":1}]`, "/0/a"},
+		{many(33), "/k32/v"},
+		{many(80), "/k39/v"},
+		{many(80), "/k5/v"},
+		{many(80), "/k50"},
+	} {
+		f.Add(tt.doc, tt.ptr)
+	}
+	f.Fuzz(func(t *testing.T, doc, ptr string) {
+		var root rootIndex
+		if !validate(doc, &root) {
+			return
+		}
+		p, e := compilePath(ptr, Pointer)
+		if e != nil {
+			return
+		}
+		got, gotOff := find(doc, p, &root)
+		want, wantOff := find(doc, p, &rootIndex{}) // gjson alone
+		if got.Exists() != want.Exists() || got.Type != want.Type || got.Raw != want.Raw || got.Str != want.Str || gotOff != wantOff {
+			t.Fatalf("find(%q, %q) = %v %q %q at %d; gjson alone: %v %q %q at %d",
+				doc, ptr, got.Type, got.Raw, got.Str, gotOff, want.Type, want.Raw, want.Str, wantOff)
 		}
 	})
 }
