@@ -224,11 +224,11 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 	q := ps.u.query
 	for i := 0; i < len(q); i++ {
 		start, eq, plain := i, -1, true
-		for ; i < len(q); i++ {
-			c := q[i]
-			if byteClass[c]&cQMark == 0 {
-				continue
+		for ; ; i++ {
+			if i = indexClass(q, i, cQMark); i == len(q) {
+				break
 			}
+			c := q[i]
 			if c == '&' {
 				break
 			}

@@ -281,3 +281,19 @@ func (p StartParam) MaxLen() int {
 	}
 	return telegramRules[p].max
 }
+
+// indexClass returns the offset of the first byte of s at or after i that
+// is in class c, or len(s). Bytes outside c are the common case: it skips
+// them four at a time, one test and one branch per block (b has a constant
+// length, so its loads need no bounds checks).
+func indexClass(s string, i int, c uint32) int {
+	for ; len(s)-i >= 4; i += 4 {
+		b := s[i : i+4]
+		if (byteClass[b[0]]|byteClass[b[1]]|byteClass[b[2]]|byteClass[b[3]])&c != 0 {
+			break
+		}
+	}
+	for ; i < len(s) && byteClass[s[i]]&c == 0; i++ {
+	}
+	return i
+}

@@ -37,24 +37,7 @@ func scan(s string, u *rawURL) *LinkError {
 	// query's start: no part before it can hold one), '%' and ';'.
 	colon, qmark := -1, -1
 	u.pct, u.semi = -1, -1
-	for i, slow := 0, 0; i < len(s); i++ {
-		// Most bytes of a link are unmarked: skip them four at a time, one
-		// test and one branch per block (b has a constant length, so its
-		// loads need no bounds checks). A block with a mark is then read
-		// byte by byte up to slow.
-		if i >= slow {
-			for len(s)-i >= 4 {
-				b := s[i : i+4]
-				if (byteClass[b[0]]|byteClass[b[1]]|byteClass[b[2]]|byteClass[b[3]])&cMark != 0 {
-					break
-				}
-				i += 4
-			}
-			slow = i + 4
-		}
-		if i == len(s) || byteClass[s[i]]&cMark == 0 {
-			continue
-		}
+	for i := indexClass(s, 0, cMark); i < len(s); i = indexClass(s, i+1, cMark) {
 		switch c := s[i]; c {
 		case ':':
 			if colon < 0 {
