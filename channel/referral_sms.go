@@ -31,16 +31,34 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 	}
 	size := 0 // the decoded fields take at most this many bytes
 	for off := 0; off < len(body); {
-		pair := body[off:]
-		if n := bytes.IndexByte(pair, '&'); n >= 0 {
-			pair = pair[:n]
+		// One pass over the pair finds its end and its '=', makes the
+		// checks url.ParseQuery makes, and notes whether the key needs
+		// decoding.
+		end, eq, keyEsc := off, -1, false
+		for ; end < len(body) && body[end] != '&'; end++ {
+			switch body[end] {
+			case ';':
+				return nil, &BodyError{Kind: SMS, Offset: end, Err: ErrBody}
+			case '%':
+				if end+2 >= len(body) || !formHexDigit(body[end+1]) || !formHexDigit(body[end+2]) {
+					return nil, &BodyError{Kind: SMS, Offset: end, Err: ErrBody}
+				}
+				keyEsc = keyEsc || eq < 0
+				end += 2
+			case '+':
+				keyEsc = keyEsc || eq < 0
+			case '=':
+				if eq < 0 {
+					eq = end
+				}
+			}
 		}
-		if err := checkFormPair(pair); err >= 0 {
-			return nil, &BodyError{Kind: SMS, Offset: off + err, Err: ErrBody}
+		key, value := body[off:end], []byte(nil)
+		if eq >= 0 {
+			key, value = body[off:eq], body[eq+1:end]
 		}
-		key, value, _ := bytes.Cut(pair, []byte{'='})
 		for i, name := range names {
-			if !formKeyIs(key, name) {
+			if keyEsc && !formKeyIs(key, name) || !keyEsc && string(key) != name {
 				continue
 			}
 			if at[i] >= 0 {
@@ -49,7 +67,7 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 			raw[i], at[i] = value, off
 			size += len(value)
 		}
-		off += len(pair) + 1
+		off = end + 1
 	}
 	// The fields returned are decoded into one string, which is all that
 	// the result keeps of the body.
@@ -89,7 +107,7 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 }
 
 // appendFormValue writes the form-decoded raw to sb: '+' is a space, %XX
-// the byte XX. raw has passed checkFormPair.
+// the byte XX. Every '%' in raw is followed by two hex digits.
 func appendFormValue(sb *strings.Builder, raw []byte) {
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; c {
@@ -104,8 +122,8 @@ func appendFormValue(sb *strings.Builder, raw []byte) {
 	}
 }
 
-// formKeyIs reports whether the form-encoded key raw, which has passed
-// checkFormPair, decodes to name.
+// formKeyIs reports whether the form-encoded key raw, in which every '%' is
+// followed by two hex digits, decodes to name.
 func formKeyIs(raw []byte, name string) bool {
 	j := 0
 	for i := 0; i < len(raw); i, j = i+1, j+1 {
@@ -132,24 +150,6 @@ func unhexByte(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
-}
-
-// checkFormPair returns the offset in pair of the first byte that makes
-// url.ParseQuery refuse it (a ';', a '%' not followed by two hex digits), or
-// -1.
-func checkFormPair(pair []byte) int {
-	for i := 0; i < len(pair); i++ {
-		switch pair[i] {
-		case ';':
-			return i
-		case '%':
-			if i+2 >= len(pair) || !formHexDigit(pair[i+1]) || !formHexDigit(pair[i+2]) {
-				return i
-			}
-			i += 2
-		}
-	}
-	return -1
 }
 
 func formHexDigit(c byte) bool {
