@@ -214,6 +214,12 @@ type qparam struct {
 	off   int    // its offset in the URL
 	koff  int    // the offset of its key in the URL
 	found bool
+
+	// ascii reports that raw has no '+' and no byte >= 0x80: scan has
+	// refused controls and spaces, so raw is printable ASCII, and the part
+	// after lastEsc decodes to itself. False says nothing.
+	ascii   bool
+	lastEsc int // the offset in raw of its last '%', or -1; set with ascii
 }
 
 // params sets out[i] to the parameter names[i] of the query, in one pass,
@@ -224,6 +230,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 	q := ps.u.query
 	for i := 0; i < len(q); i++ {
 		start, eq, plain := i, -1, true
+		ascii, lastEsc := true, -1 // of the value
 		for ; ; i++ {
 			if i = indexClass(q, i, cQMark); i == len(q) {
 				break
@@ -241,9 +248,19 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 				if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
 					return escapeError(ps.u.queryOff + i)
 				}
-				plain = plain && eq >= 0 // an escape in the key
+				if eq < 0 {
+					plain = false // the key needs decoding
+				} else {
+					lastEsc = i - eq - 1
+				}
 			case '+':
-				plain = plain && eq >= 0
+				if eq < 0 {
+					plain = false
+				} else {
+					ascii = false
+				}
+			default: // a byte >= 0x80
+				ascii = ascii && eq < 0
 			}
 		}
 		key, val := q[start:i], ""
@@ -273,7 +290,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			if eq >= 0 {
 				off = ps.u.queryOff + eq + 1
 			}
-			out[j] = qparam{raw: val, off: off, koff: ps.u.queryOff + start, found: true}
+			out[j] = qparam{raw: val, off: off, koff: ps.u.queryOff + start, found: true, ascii: ascii, lastEsc: lastEsc}
 		}
 	}
 	return nil
@@ -323,7 +340,17 @@ func (ps *parsing) textRef(k Kind, p *qparam, rule *refRule, prefill bool) (stri
 			raw, off = raw[3:], off+3
 		}
 	}
-	v := unescape(raw)
+	// A value that params found printable ASCII and without '%' after
+	// the prefill is its own decoding, and every free-text rule allows it:
+	// only its length is left to check.
+	plain := p.ascii && p.lastEsc < off-p.off
+	v := raw
+	if !plain {
+		v = unescape(raw)
+	}
+	if plain && rule.class == 0 && len(v) <= rule.max {
+		return v, nil
+	}
 	if i, c, err := rule.check(v); err != nil {
 		e := rule.error("Parse", k, v, i, c, err)
 		e.Value = v
@@ -339,10 +366,12 @@ func (ps *parsing) textRef(k Kind, p *qparam, rule *refRule, prefill bool) (stri
 // HTML form, where a raw '+' may mean a space: it is refused.
 func (ps *parsing) formRef(k Kind, p *qparam) (string, *LinkError) {
 	rule := &refRules[k]
-	if i := strings.IndexByte(p.raw, '+'); i >= 0 {
-		e := ps.fail(k, rule.part, p.raw, p.off+i, ErrPlus)
-		e.Rune, e.Want = '+', "%2B for '+', %20 for a space"
-		return "", e
+	if !p.ascii { // an ASCII value has no '+'
+		if i := strings.IndexByte(p.raw, '+'); i >= 0 {
+			e := ps.fail(k, rule.part, p.raw, p.off+i, ErrPlus)
+			e.Rune, e.Want = '+', "%2B for '+', %20 for a space"
+			return "", e
+		}
 	}
 	return ps.textRef(k, p, rule, false)
 }

@@ -43,12 +43,12 @@ const (
 	cDigit                         // 0-9
 	cBadURL                        // never in a URL Parse reads: controls, space, DEL, \\ and #
 	cMark                          // bytes scan notes: cBadURL and : ? % ;
-	cQMark                         // bytes params notes: & = % +
+	cQMark                         // bytes params notes: & = % + and bytes >= 0x80
 	cPrint                         // printable ASCII: 0x20-0x7e
 )
 
 // byteClass maps each byte to the classes it belongs to. Bytes >= 0x80
-// belong to none.
+// belong to cQMark only.
 var byteClass = func() (t [256]uint32) {
 	add := func(c uint32, chars string) {
 		for i := 0; i < len(chars); i++ {
@@ -86,6 +86,9 @@ var byteClass = func() (t [256]uint32) {
 	}
 	add(cMark, ":?%;")
 	add(cQMark, "&=%+")
+	for c := 0x80; c <= 0xff; c++ {
+		t[c] |= cQMark
+	}
 	for c := 0x20; c < 0x7f; c++ {
 		t[c] |= cPrint
 	}
