@@ -2,6 +2,7 @@ package channel
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -142,6 +143,10 @@ func jsonSpace(b []byte, i int) int {
 // byte, no closing quote).
 func jsonString(b []byte, i int) int {
 	for i++; i < len(b); i++ {
+		i = plainRun(b, i)
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if !jsonStringSpecial[c] {
 			continue
@@ -168,6 +173,31 @@ func jsonString(b []byte, i int) int {
 		}
 	}
 	return -1
+}
+
+// plainRun returns the offset of the first byte at or after i, within the
+// last 8-byte word that fits in b, that is a '"', a '\\' or a control byte;
+// len(b) or an offset in the last 7 bytes when there is none. It reads 8
+// bytes at a time: strings are most of a webhook body.
+func plainRun[T string | []byte](b T, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		q := w ^ ('"' * ones)   // a zero byte where w has '"'
+		bs := w ^ ('\\' * ones) // a zero byte where w has '\\'
+		// A byte of x below n (n <= 0x80) sets the high bit of its byte in
+		// (x - n*ones) &^ x & highs; a borrow only sets bits above a byte
+		// that is truly below n, so the lowest set bit is exact.
+		m := ((q-ones)&^q | (bs-ones)&^bs | (w-0x20*ones)&^w) & highs
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return i
 }
 
 // jsonStringSpecial marks the bytes that jsonString looks at: the quote, the
@@ -336,6 +366,7 @@ func (d *jsonDoc) valueEnd(i int) int {
 // s[i], and whether the string holds an escape.
 func stringEnd(s string, i int) (end int, esc bool) {
 	for i++; ; i++ {
+		i = plainRun(s, i) // a checked string holds no control byte
 		switch s[i] {
 		case '"':
 			return i + 1, esc

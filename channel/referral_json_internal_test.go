@@ -58,6 +58,7 @@ func slowContainers(b []byte) (pairs [][2]int, deepest int, valid bool) {
 		return nil, 0, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // any number literal, however long
 	var stack []int
 	for {
 		tok, err := dec.Token()
