@@ -142,7 +142,9 @@ func slowDate(s string) bool {
 // slowDateTime reports whether s is an RFC 3339 date-time, with Go's time
 // package (which also takes a "," before the fraction: RFC 3339 does not).
 func slowDateTime(s string) (string, bool) {
-	if len(s) < 20 || strings.ContainsRune(s, ',') {
+	// Go also takes a one-digit hour ("T0:00:00Z"); RFC 3339's time-hour is
+	// two digits, so the colon after it is at 13.
+	if len(s) < 20 || strings.ContainsRune(s, ',') || s[13] != ':' {
 		return "", false
 	}
 	b := []byte(s)
