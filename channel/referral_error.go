@@ -58,7 +58,7 @@ func (e *BodyError) Error() string {
 func (e *BodyError) Unwrap() error { return e.Err }
 
 // syntaxErrorAt returns the offset of the syntax error in a body that
-// gjson.ValidBytes refused, as encoding/json finds it (the offending byte;
+// scanJSON refused, as encoding/json finds it (the offending byte;
 // the last one when the body ends too soon), or -1 when
 // encoding/json finds none. It runs only on the error path.
 func syntaxErrorAt(body []byte) int {
