@@ -11,7 +11,7 @@ import (
 	"github.com/entrylink/entrylink/channel"
 )
 
-// BenchmarkReferrals reads each sample body with Referrals ("gjson") and with
+// BenchmarkReferrals reads each sample body with Referrals ("referrals") and with
 // the comparator ("encoding-json"): encoding/json Unmarshal into structs, as
 // Go bot libraries do, then the same text rules (url.ParseQuery for SMS). Run
 //
@@ -27,7 +27,7 @@ func BenchmarkReferrals(b *testing.B) {
 		if got := naiveReferrals(s.kind, s.body); len(got) != len(want) {
 			b.Fatalf("%s: comparator found %d referrals, Referrals %d", s.name, len(got), len(want))
 		}
-		b.Run(s.name+"/gjson", func(b *testing.B) {
+		b.Run(s.name+"/referrals", func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(s.body)))
 			for b.Loop() {
