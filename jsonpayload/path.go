@@ -96,7 +96,8 @@ func compilePath(p string, d Dialect) (path, *pathError) {
 	if len(toks) == 0 {
 		return path{}, nil
 	}
-	return path{steps: gjsonSteps(toks), head: toks[0], tail: gjsonSteps(toks[1:])}, nil
+	steps := gjsonSteps(toks)
+	return path{steps: steps, head: toks[0], tail: tailSteps(toks, steps)}, nil
 }
 
 func invalidUTF8At(s string) int {
@@ -392,6 +393,32 @@ func gjsonSteps(toks []string) []string {
 		b.WriteString(gjson.Escape(t))
 	}
 	return append(steps, b.String())
+}
+
+// tailSteps returns gjsonSteps(toks[1:]), given steps = gjsonSteps(toks),
+// mostly without building it again.
+func tailSteps(toks, steps []string) []string {
+	switch {
+	case len(toks) < 2:
+		return nil
+	case len(steps) > 1:
+		// toks begins with two empty keys, and steps with the first.
+		return steps[1:]
+	case len(toks) > 2 && toks[1] == "" && toks[2] == "":
+		return gjsonSteps(toks[1:]) // the tail's own leading empty keys split
+	}
+	// One joined step, in which every "." but the separators is escaped:
+	// the tail follows the first separator.
+	s := steps[0]
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '.':
+			return []string{s[i+1:]}
+		}
+	}
+	panic("jsonpayload: no separator in " + s) // unreachable: toks has two tokens
 }
 
 func allDigits(s string) bool {

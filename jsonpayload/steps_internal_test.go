@@ -60,6 +60,12 @@ func FuzzGJSONSteps(f *testing.F) {
 	f.Add("#(a==1)", "!", "..")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		toks := []string{a, b, c}
-		checkLiteralSteps(t, toks, gjsonSteps(toks))
+		steps := gjsonSteps(toks)
+		checkLiteralSteps(t, toks, steps)
+		for n := 1; n <= len(toks); n++ {
+			if got, want := tailSteps(toks[:n], gjsonSteps(toks[:n])), gjsonSteps(toks[1:n]); !cmp.Equal(got, want) {
+				t.Fatalf("tailSteps(%q) = %q, want %q", toks[:n], got, want)
+			}
+		}
 	})
 }
