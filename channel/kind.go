@@ -117,6 +117,9 @@ func equalFoldASCII(s, t string) bool {
 	if len(s) != len(t) {
 		return false
 	}
+	if s == t {
+		return true // the common case, links written in lower case
+	}
 	for i := 0; i < len(s); i++ {
 		a, b := s[i], t[i]
 		if 'A' <= a && a <= 'Z' {
