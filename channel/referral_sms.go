@@ -35,8 +35,14 @@ func (r *refReader) sms(body []byte) ([]Referral, error) {
 		// checks url.ParseQuery makes, and notes whether the key needs
 		// decoding.
 		end, eq, keyEsc := off, -1, false
-		for ; end < len(body) && body[end] != '&'; end++ {
+	pair:
+		for ; end < len(body); end++ {
+			if !formSpecial[body[end]] {
+				continue
+			}
 			switch body[end] {
+			case '&':
+				break pair
 			case ';':
 				return nil, &BodyError{Kind: SMS, Offset: end, Err: ErrBody}
 			case '%':
@@ -151,6 +157,9 @@ func unhexByte(c byte) byte {
 	}
 	return c - 'A' + 10
 }
+
+// formSpecial marks the bytes the pair loop in sms looks at.
+var formSpecial = [256]bool{'&': true, ';': true, '%': true, '+': true, '=': true}
 
 func formHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
