@@ -131,12 +131,14 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 
 // jsonSpace returns the offset of the first byte at or after i that is not
 // JSON white space.
-func jsonSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+func jsonSpace[T string | []byte](b T, i int) int {
+	for i < len(b) && jsonWhite[b[i]] {
 		i++
 	}
 	return i
 }
+
+var jsonWhite = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // jsonString returns the offset just past the string whose '"' is at b[i],
 // or -1 when it is not a valid JSON string (an unknown escape, a control
@@ -321,7 +323,7 @@ type jsonDoc struct {
 
 // root returns the body's top-level value.
 func (d *jsonDoc) root() jsonValue {
-	i := skipSpace(d.s, 0)
+	i := jsonSpace(d.s, 0)
 	return jsonValue{raw: d.s[i:d.valueEnd(i)], off: i}
 }
 
@@ -377,37 +379,26 @@ func stringEnd(s string, i int) (end int, esc bool) {
 	}
 }
 
-func skipSpace(s string, i int) int {
-	for i < len(s) {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// members calls f with each key (decoded), the key's offset and the value of the object o, in order, until f returns false.
+// members calls f with each key (decoded), the key's offset and the value
+// of the object o, in order, until f returns false.
 func (d *jsonDoc) members(o jsonValue, f func(key string, at int, v jsonValue) bool) {
 	s := d.s
-	for i := skipSpace(s, o.off+1); s[i] != '}'; {
+	for i := jsonSpace(s, o.off+1); s[i] != '}'; {
 		at := i
 		end, esc := stringEnd(s, i)
 		key := s[at+1 : end-1]
 		if esc {
 			key = gjson.Parse(s[at:end]).Str
 		}
-		i = skipSpace(s, end) + 1 // the ':'
-		i = skipSpace(s, i)
+		i = jsonSpace(s, end) + 1 // the ':'
+		i = jsonSpace(s, i)
 		vEnd := d.valueEnd(i)
 		if !f(key, at, jsonValue{raw: s[i:vEnd], off: i}) {
 			return
 		}
-		i = skipSpace(s, vEnd)
+		i = jsonSpace(s, vEnd)
 		if s[i] == ',' {
-			i = skipSpace(s, i+1)
+			i = jsonSpace(s, i+1)
 		}
 	}
 }
@@ -416,14 +407,14 @@ func (d *jsonDoc) members(o jsonValue, f func(key string, at int, v jsonValue) b
 // false.
 func (d *jsonDoc) elems(a jsonValue, f func(v jsonValue) bool) {
 	s := d.s
-	for i := skipSpace(s, a.off+1); s[i] != ']'; {
+	for i := jsonSpace(s, a.off+1); s[i] != ']'; {
 		vEnd := d.valueEnd(i)
 		if !f(jsonValue{raw: s[i:vEnd], off: i}) {
 			return
 		}
-		i = skipSpace(s, vEnd)
+		i = jsonSpace(s, vEnd)
 		if s[i] == ',' {
-			i = skipSpace(s, i+1)
+			i = jsonSpace(s, i+1)
 		}
 	}
 }
