@@ -9,14 +9,20 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Reading a checked body. After checkBodyJSON has accepted a body (valid
-// UTF-8 JSON within MaxBodyDepth), Referrals walks it with the small reader
-// below instead of gjson's ForEach: ForEach finds the end of a nested object
-// or array by scanning it, so a body read level by level (entry, event,
-// referral, …) was scanned once per enclosing level. Here the end of each
-// container comes from an index built by the depth scan, so each object
-// that is read is walked once over its own members, and a nested value is
-// skipped in constant time. gjson still decodes the strings that hold escapes.
+// Reading a JSON body in two passes over its bytes.
+//
+// First scanJSON checks the body (one JSON value as encoding/json.Valid
+// reads it, nested at most MaxBodyDepth deep) without recursion, and on the
+// way records where each object and array ends: the containerIndex.
+//
+// Then Referrals walks the objects it needs with the small reader below
+// instead of gjson's ForEach. ForEach finds the end of a nested object or
+// array by scanning it, so a body read level by level (entry, event,
+// referral, …) was scanned once per enclosing level; here a nested container
+// is skipped in constant time through the index, so each object read is
+// walked once, over its own members. gjson still decodes strings that hold
+// escapes. The reader trusts the check: it runs only on a body scanJSON
+// accepted, and never builds a path from the body.
 
 // maxIndexed is how many objects and arrays, in body order, the index
 // records; the ends of later ones are found by scanning, which is correct
