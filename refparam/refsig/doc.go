@@ -122,7 +122,11 @@
 // the rule). [Verify] looks the id up in a [Keys] set: to rotate, sign with
 // a new key and verify with both until the old links have expired; to
 // retire a key, leave it out of the set, and its links fail with
-// [ErrUnknownKey]. Keys print as their ids under every fmt verb.
+// [ErrUnknownKey]. Nothing prints key material: fmt and log/slog print a
+// Key as refsig.Key(ID) and a Keys as refsig.Keys(ID,…) under every verb,
+// encoding/json writes those as JSON strings, and a Key in an unexported
+// struct field, which fmt prints field by field, shows its id and the
+// address of its material.
 //
 // # What Verify reads, and its errors
 //

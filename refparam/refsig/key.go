@@ -21,14 +21,38 @@ const MaxKeyIDLen = 4
 // A Key is a secret for HMAC-SHA-256 with a short public id. Make one with
 // [NewKey]; the zero Key signs nothing and verifies nothing.
 //
-// A Key is an immutable value, safe for concurrent use and cheap to copy. It
+// A Key is an immutable value, safe for concurrent use and cheap to copy
+// (copies share the key material, which nothing writes after NewKey). It
 // keeps the SHA-256 states after the HMAC inner and outer pads rather than
-// the secret (they are as secret as the secret is), and it prints as
-// "refsig.Key(ID)" under every fmt verb, so a Key in a log line leaks
-// nothing.
+// the secret (they are as secret as the secret is), and nothing prints
+// them: fmt and log/slog print a Key as "refsig.Key(ID)" under every verb,
+// encoding/json writes that as a JSON string, and where fmt cannot call a
+// Key's methods (a Key in an unexported struct field, which fmt prints
+// field by field) it shows the id and the address of the key material,
+// never the material itself. A Key is not comparable with ==.
 type Key struct {
-	id           string
-	inner, outer []byte // marshaled sha256 states after (secret^ipad), (secret^opad)
+	// == would compare the pointer m: true for copies of one Key, false
+	// for two Keys NewKey made from the same id and secret. That is not
+	// equality, so the zero-length func array keeps Key not comparable.
+	_  [0]func()
+	id string
+	m  *material // nil for the zero Key
+}
+
+// material is the secret part of a [Key], two pointers away from the Key
+// so that fmt, which prints the fields of a Key held in an unexported
+// struct field (it cannot call the Key's methods there), prints only an
+// address for it: fmt prints a pointer below the top level as its address,
+// but under a verb that does not apply to pointers (%s, %q) it prints the
+// pointer's target, so the target holds one more pointer.
+type material struct {
+	s *states
+}
+
+// states are the marshaled SHA-256 states after hashing (secret^ipad) and
+// (secret^opad), which HMAC resumes for every MAC.
+type states struct {
+	inner, outer []byte
 }
 
 // NewKey returns a key with the given id and secret. The id must be 1 to
@@ -53,17 +77,17 @@ func NewKey(id string, secret []byte) (Key, error) {
 	} else {
 		copy(pad[:], secret)
 	}
-	k := Key{id: id}
+	st := new(states)
 	for i := range pad {
 		pad[i] ^= 0x36
 	}
-	k.inner = padState(&pad)
+	st.inner = padState(&pad)
 	for i := range pad {
 		pad[i] ^= 0x36 ^ 0x5c
 	}
-	k.outer = padState(&pad)
+	st.outer = padState(&pad)
 	clear(pad[:])
-	return k, nil
+	return Key{id: id, m: &material{st}}, nil
 }
 
 // padState returns the marshaled SHA-256 state after hashing one block.
@@ -108,6 +132,12 @@ func (k Key) GoString() string { return k.String() }
 // verb (%d, %x, …) prints the key material.
 func (k Key) Format(f fmt.State, verb rune) { io.WriteString(f, k.String()) }
 
+// MarshalJSON implements [encoding/json.Marshaler]: a Key is written as its
+// String, the JSON string "refsig.Key(ID)", so that a Key in a struct that
+// is logged or marshaled shows its id and nothing secret. There is no
+// UnmarshalJSON: a Key is made from its secret with [NewKey].
+func (k Key) MarshalJSON() ([]byte, error) { return jsonString(k.String()), nil }
+
 // Keys is the set of keys [Verify] accepts, looked up by the id carried in
 // the signed text. Build it once with [NewKeys] and share it: it is an
 // immutable value, safe for concurrent use. To rotate, sign with a new key
@@ -125,7 +155,7 @@ func NewKeys(keys ...Key) (Keys, error) {
 	ks := slices.Clone(keys)
 	slices.SortFunc(ks, func(a, b Key) int { return strings.Compare(a.id, b.id) })
 	for i, k := range ks {
-		if k.inner == nil {
+		if k.m == nil {
 			return Keys{}, &Error{Func: "NewKeys", Offset: -1, Err: ErrNoKey}
 		}
 		if i > 0 && ks[i-1].id == k.id {
@@ -164,3 +194,18 @@ func (ks Keys) GoString() string { return ks.String() }
 
 // Format implements [fmt.Formatter]: every verb prints String.
 func (ks Keys) Format(f fmt.State, verb rune) { io.WriteString(f, ks.String()) }
+
+// MarshalJSON implements [encoding/json.Marshaler]: a Keys is written as its
+// String, the JSON string "refsig.Keys(ID1,ID2,…)", never a secret. There is
+// no UnmarshalJSON.
+func (ks Keys) MarshalJSON() ([]byte, error) { return jsonString(ks.String()), nil }
+
+// jsonString returns s as a JSON string. s is a String of a Key or Keys:
+// ids are A-Z a-z 0-9 _, and the rest is "refsig.Key(", "Keys(", ",", ")",
+// none of which JSON escapes.
+func jsonString(s string) []byte {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}

@@ -78,7 +78,7 @@ func sum[T text](k *Key, exp int64, ref T) (mac [sha256.Size]byte) {
 	b = binary.BigEndian.AppendUint32(b, uint32(len(ref)))
 
 	h := sha256.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(k.inner); err != nil {
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(k.m.s.inner); err != nil {
 		panic("refsig: sha256 state does not unmarshal: " + err.Error())
 	}
 	for {
@@ -93,7 +93,7 @@ func sum[T text](k *Key, exp int64, ref T) (mac [sha256.Size]byte) {
 	h.Sum(mac[:0])
 
 	h = sha256.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(k.outer); err != nil {
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(k.m.s.outer); err != nil {
 		panic("refsig: sha256 state does not unmarshal: " + err.Error())
 	}
 	h.Write(mac[:])

@@ -3,6 +3,7 @@ package refsig_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -163,6 +164,14 @@ func TestSecretNotPrinted(t *testing.T) {
 	}
 	if got, want := fmt.Sprint(a), "refsig.Key(k1)"; got != want {
 		t.Errorf("Sprint(key) = %q, want %q", got, want)
+	}
+}
+
+// TestKeyNotComparable: == on Keys would compare where their material is
+// stored, not the secrets, so Key is not comparable.
+func TestKeyNotComparable(t *testing.T) {
+	if reflect.TypeFor[refsig.Key]().Comparable() || reflect.TypeFor[refsig.Keys]().Comparable() {
+		t.Error("refsig.Key or refsig.Keys is comparable")
 	}
 }
 

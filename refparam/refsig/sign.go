@@ -33,7 +33,7 @@ func Sign(r refparam.Ref, k Key, expiry time.Time) (string, error) {
 // AppendSign appends the signed text of r to b, as [Sign] returns it. On
 // error it returns b unchanged.
 func AppendSign(b []byte, r refparam.Ref, k Key, expiry time.Time) ([]byte, error) {
-	if k.inner == nil {
+	if k.m == nil {
 		return b, &Error{Func: "Sign", Offset: -1, Err: ErrNoKey}
 	}
 	exp := expiry.Unix()
