@@ -77,19 +77,30 @@ func scan(s string, u *rawURL) *LinkError {
 	if strings.HasPrefix(rest, "//") {
 		u.hier = true
 		i += 2
-		end := i
-		for end < len(s) && s[end] != '/' && s[end] != '?' {
-			end++
+		// The authority ends at '/' or '?'. If all its bytes are host
+		// bytes (the common case), it has no '@', '[' or ':' to look for.
+		end, hostOnly := i, true
+		for ; end < len(s); end++ {
+			if c := s[end]; byteClass[c]&cHost == 0 {
+				if c == '/' || c == '?' {
+					break
+				}
+				hostOnly = false
+			}
 		}
 		auth := s[i:end]
-		if at := strings.IndexByte(auth, '@'); at >= 0 {
+		at, c := -1, -1 // the first '@' and the last ':'
+		if !hostOnly {
+			at, c = strings.IndexByte(auth, '@'), strings.LastIndexByte(auth, ':')
+		}
+		if at >= 0 {
 			return &LinkError{Part: "userinfo", Value: auth[:at], Offset: i + at, Rune: '@', Err: ErrUserinfo}
 		}
 		if strings.HasPrefix(auth, "[") {
 			return &LinkError{Part: "host", Value: auth, Offset: i, Rune: '[', Err: ErrIPHost}
 		}
 		host := auth
-		if c := strings.LastIndexByte(auth, ':'); c >= 0 {
+		if c >= 0 {
 			host, u.port, u.hasPort = auth[:c], auth[c+1:], true
 			if u.port == "" {
 				return &LinkError{Part: "port", Offset: i + c, Rune: ':', Err: ErrPort}

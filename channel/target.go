@@ -89,7 +89,7 @@ func normTarget(op string, k Kind, t string) (string, *LinkError) {
 		if !isLetter(t[0]) {
 			return "", targetError(op, k, t, 0)
 		}
-		if !strings.EqualFold(t[len(t)-3:], "bot") {
+		if !equalFoldASCII(t[len(t)-3:], "bot") { // t is ASCII: checkLen saw to it
 			return "", targetError(op, k, t, -1)
 		}
 	}
