@@ -135,6 +135,9 @@
 // checks, in this order, and stops at the first failure with an [*Error]
 // holding the input and the byte offset of the part at fault:
 //
+//   - the time now, which must not be before the Unix epoch (the zero
+//     time.Time of a clock never set would otherwise make every link
+//     valid): [ErrNowRange], with offset -1;
 //   - the shape, and the length (at most refparam.MaxLen): [ErrMalformed];
 //   - the key id: [ErrUnknownKey];
 //   - the tag: [ErrBadSignature];

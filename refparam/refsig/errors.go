@@ -23,6 +23,11 @@ var (
 	ErrBadSignature = errors.New("bad signature")
 	// ErrExpired: the signature is valid but the expiry has passed.
 	ErrExpired = errors.New("expired")
+	// ErrNowRange: [Verify] was given a now before the Unix epoch, such as
+	// the zero time.Time of a clock never set. Every expiry is at or after
+	// the epoch, so such a now would make every link valid; Verify refuses
+	// it, whatever the text, rather than trust it.
+	ErrNowRange = errors.New("now before 1970-01-01T00:00:00Z")
 
 	// ErrWeakKey: [NewKey] was given a secret shorter than [MinKeyLen].
 	ErrWeakKey = errors.New("secret shorter than " + strconv.Itoa(MinKeyLen) + " bytes")
@@ -44,13 +49,19 @@ var (
 type Error struct {
 	Func   string // "Verify", "Sign", "NewKey" or "NewKeys"
 	Input  string // Verify: the signed text; NewKey, NewKeys: the key id; Sign: ""
-	Offset int    // Verify: byte offset in Input of the offending part; otherwise -1
+	Offset int    // Verify: byte offset in Input of the offending part, -1 for ErrNowRange; otherwise -1
 	Err    error  // matches one of the sentinels with errors.Is; from Sign, maybe a refparam error
 }
 
 // maxQuoted is how much of a long input an error message quotes.
 const maxQuoted = 80
 
+// Error returns "refsig: " and the function, the input quoted (for
+// [Verify], and when there is one), the reason and the byte offset:
+//
+//	refsig: Verify("login--83121--k9--1LG97M4QJ5F9SHNOG1KGQ8BO9DD"): unknown key at offset 14
+//
+// An input longer than 80 bytes is quoted with its middle elided.
 func (e *Error) Error() string {
 	s := "refsig: " + e.Func
 	if e.Input != "" || e.Func == "Verify" {

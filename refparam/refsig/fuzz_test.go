@@ -156,10 +156,11 @@ func FuzzSignVerify(f *testing.F) {
 	})
 }
 
-// FuzzVerify: on any input Verify does not panic, returns a Ref only
-// without an error, classifies every failure with exactly one sentinel and
-// an offset inside the input, gives the same answer twice, and agrees with
-// the slow reference; whatever it accepts is exactly what Sign writes.
+// FuzzVerify: on any input and time Verify does not panic, returns a Ref
+// only without an error, classifies every failure with exactly one sentinel
+// and an offset inside the input (-1 for a now before the epoch), gives the
+// same answer twice, and agrees with the slow reference; whatever it
+// accepts is exactly what Sign writes.
 func FuzzVerify(f *testing.F) {
 	fk := newFuzzKeys(f)
 	for _, r := range []refparam.Ref{
@@ -168,23 +169,28 @@ func FuzzVerify(f *testing.F) {
 		{Name: "g", Fields: []refparam.Field{{ID: "738", Value: ""}}},
 		{Name: "g", JSON: []byte(`[">"]`)},
 	} {
-		f.Add(mustSign(f, r, fk.k1, expiry0))
-		f.Add(mustSign(f, r, fk.k2, expiry0))
+		f.Add(mustSign(f, r, fk.k1, expiry0), t0.Unix(), int32(0))
+		f.Add(mustSign(f, r, fk.k2, expiry0), t0.Unix(), int32(0))
 	}
 	for _, s := range []string{"", "--", "----", "login--83121", "a--k1--", "--k1--0000000000000000000000000000", "a---k1--1LG97M4QJ5F9SHNOG1KGQ8BO9DD"} {
-		f.Add(s)
+		f.Add(s, t0.Unix(), int32(0))
+	}
+	login := mustSign(f, refparam.Ref{Name: "login", Payload: "83121"}, fk.k1, expiry0)
+	for _, now := range []time.Time{{}, time.Unix(-1, 5e8), time.Unix(0, 0), expiry0.Add(-time.Nanosecond), expiry0} {
+		f.Add(login, now.Unix(), int32(now.Nanosecond()))
 	}
 	secrets := map[string][]byte{"k1": secret1, "k2": secret2}
-	sentinels := []error{refsig.ErrMalformed, refsig.ErrUnknownKey, refsig.ErrBadSignature, refsig.ErrExpired}
-	f.Fuzz(func(t *testing.T, s string) {
-		got, err := refsig.Verify(s, fk.keys, t0)
-		got2, err2 := refsig.Verify(s, fk.keys, t0)
+	sentinels := []error{refsig.ErrMalformed, refsig.ErrUnknownKey, refsig.ErrBadSignature, refsig.ErrExpired, refsig.ErrNowRange}
+	f.Fuzz(func(t *testing.T, s string, sec int64, nsec int32) {
+		now := time.Unix(sec, int64(nsec))
+		got, err := refsig.Verify(s, fk.keys, now)
+		got2, err2 := refsig.Verify(s, fk.keys, now)
 		if !reflect.DeepEqual(got, got2) || (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() {
 			t.Fatalf("Verify(%q) twice: %#v, %v then %#v, %v", s, got, err, got2, err2)
 		}
-		slowGot, slowOK := slowVerify(s, secrets, t0)
+		slowGot, slowOK := slowVerify(s, secrets, now)
 		if (err == nil) != slowOK {
-			t.Fatalf("Verify(%q) = %v; slow reference ok = %v", s, err, slowOK)
+			t.Fatalf("Verify(%q, %v) = %v; slow reference ok = %v", s, now, err, slowOK)
 		}
 		if err != nil {
 			if !reflect.DeepEqual(got, refparam.Ref{}) {
@@ -194,7 +200,10 @@ func FuzzVerify(f *testing.F) {
 			if !errors.As(err, &e) || e.Func != "Verify" || e.Input != s {
 				t.Fatalf("Verify(%q): %#v is not a *refsig.Error for this input", s, err)
 			}
-			if e.Offset < 0 || e.Offset > len(s) && !(e.Offset == refparam.MaxLen && len(s) > refparam.MaxLen) {
+			if errors.Is(err, refsig.ErrNowRange) != (e.Offset == -1) {
+				t.Fatalf("Verify(%q, %v): offset %d for %v", s, now, e.Offset, err)
+			}
+			if e.Offset < -1 || e.Offset > len(s) && !(e.Offset == refparam.MaxLen && len(s) > refparam.MaxLen) {
 				t.Fatalf("Verify(%q): offset %d outside the input", s, e.Offset)
 			}
 			n := 0

@@ -284,8 +284,13 @@ func TestSignErrors(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Sign: %v", err)
 				}
-				if _, err := refsig.Verify(s, mustKeys(t, k1), time.Unix(0, 0).Add(-time.Second)); err != nil {
-					t.Errorf("Verify(%q): %v", s, err)
+				// Verify a second before expiry; a link expiring at the
+				// epoch was never valid at a now Verify takes, but its tag
+				// checks, so it fails only as expired.
+				exp := tt.expiry.Unix()
+				_, err := refsig.Verify(s, mustKeys(t, k1), time.Unix(max(exp-1, 0), 0))
+				if exp == 0 && !errors.Is(err, refsig.ErrExpired) || exp > 0 && err != nil {
+					t.Errorf("Verify(%q) a second before expiry: %v", s, err)
 				}
 				return
 			}
@@ -367,6 +372,50 @@ func TestVerify(t *testing.T) {
 	}
 	if s != "login--83121--k1--1LG97M44TSCSSJNELAMU6JIBTJ9" {
 		t.Errorf("the offsets above assume another text than %q", s)
+	}
+}
+
+// TestVerifyNowRange: a now before the Unix epoch, notably the zero
+// time.Time of a clock never set, is refused whatever the text, and never
+// taken as a time before every expiry.
+func TestVerifyNowRange(t *testing.T) {
+	k1 := mustKey(t, "k1", secret1)
+	keys := mustKeys(t, k1)
+	login := refparam.Ref{Name: "login", Payload: "83121"}
+	early := mustSign(t, login, k1, time.Unix(1000, 0)) // expired at 1970-01-01T00:16:40Z
+	valid := mustSign(t, login, k1, expiry0)
+	for _, tt := range []struct {
+		name    string
+		in      string
+		now     time.Time
+		want    refparam.Ref
+		wantErr error
+	}{
+		{"zero time", early, time.Time{}, refparam.Ref{}, refsig.ErrNowRange},
+		{"zero time, valid link", valid, time.Time{}, refparam.Ref{}, refsig.ErrNowRange},
+		{"zero time, malformed text", "login--83121", time.Time{}, refparam.Ref{}, refsig.ErrNowRange},
+		{"a nanosecond before the epoch", early, time.Unix(0, -1), refparam.Ref{}, refsig.ErrNowRange},
+		{"the epoch", early, time.Unix(0, 0), login, nil},
+		{"at expiry", early, time.Unix(1000, 0), refparam.Ref{}, refsig.ErrExpired},
+		{"after MaxExpiryUnix", valid, time.Unix(refsig.MaxExpiryUnix+1, 0), refparam.Ref{}, refsig.ErrExpired},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := refsig.Verify(tt.in, keys, tt.now)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Verify(%q, %v) mismatch (-want +got):\n%s", tt.in, tt.now, diff)
+			}
+			if tt.wantErr == nil {
+				if err != nil {
+					t.Fatalf("Verify(%q, %v): %v", tt.in, tt.now, err)
+				}
+				return
+			}
+			off := -2 // the expiry's offset, not checked here
+			if tt.wantErr == refsig.ErrNowRange {
+				off = -1 // not in the input
+			}
+			checkError(t, err, "Verify", tt.wantErr, off)
+		})
 	}
 }
 

@@ -56,9 +56,9 @@ func slowSign(r refparam.Ref, kid string, secret []byte, expiry time.Time) (stri
 }
 
 // slowVerify reports whether s verifies with the secrets (by key id) at
-// now, and returns the ref. It says nothing about why s fails.
+// now, which must not be before the Unix epoch, and returns the ref. It says nothing about why s fails.
 func slowVerify(s string, secrets map[string][]byte, now time.Time) (refparam.Ref, bool) {
-	if len(s) > refparam.MaxLen {
+	if now.Before(time.Unix(0, 0)) || len(s) > refparam.MaxLen {
 		return refparam.Ref{}, false
 	}
 	i := strings.LastIndex(s, "--")

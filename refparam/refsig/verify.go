@@ -14,8 +14,10 @@ import (
 // exact text [Sign] wrote: a text whose dashes were retyped, or that was
 // changed in any other byte, fails.
 //
-// Verify works from the end of s, in this order, and fails with an [*Error]
-// whose Offset points at the part at fault:
+// Verify checks now first: a now before the Unix epoch, such as the zero
+// time.Time, fails with [ErrNowRange] (Offset -1) whatever s is. It then
+// works from the end of s, in this order, and fails with an [*Error] whose
+// Offset points at the part at fault:
 //
 //   - the signature's shape (REF--KEYID--EXPIRYTAG, at most refparam.MaxLen
 //     bytes): [ErrMalformed];
@@ -31,6 +33,10 @@ import (
 func Verify(s string, keys Keys, now time.Time) (refparam.Ref, error) {
 	fail := func(off int, err error) (refparam.Ref, error) {
 		return refparam.Ref{}, &Error{Func: "Verify", Input: s, Offset: off, Err: err}
+	}
+	unix := now.Unix()
+	if unix < 0 {
+		return fail(-1, ErrNowRange)
 	}
 	if len(s) > refparam.MaxLen {
 		return fail(refparam.MaxLen, errTooLong)
@@ -72,7 +78,7 @@ func Verify(s string, keys Keys, now time.Time) (refparam.Ref, error) {
 	if !hmac.Equal(want[:], got[:]) {
 		return fail(tag, ErrBadSignature)
 	}
-	if now.Unix() >= exp {
+	if unix >= exp {
 		return fail(val, ErrExpired)
 	}
 	r, err := refparam.Parse(ref)
