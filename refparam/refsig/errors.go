@@ -49,7 +49,7 @@ var (
 type Error struct {
 	Func   string // "Verify", "Sign", "NewKey" or "NewKeys"
 	Input  string // Verify: the signed text; NewKey, NewKeys: the key id; Sign: ""
-	Offset int    // Verify: byte offset in Input of the offending part, -1 for ErrNowRange; otherwise -1
+	Offset int    // Verify: byte offset in Input of the offending part (-1 for ErrNowRange); otherwise -1
 	Err    error  // matches one of the sentinels with errors.Is; from Sign, maybe a refparam error
 }
 
