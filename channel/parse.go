@@ -273,7 +273,9 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 		for j, name := range names {
 			switch {
 			case plain && !fold:
-				if key != name {
+				// The first byte tells most keys apart without a call
+				// to compare the rest (key and name are not empty).
+				if key[0] != name[0] || key != name {
 					continue
 				}
 			case plain:
@@ -290,7 +292,11 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			if eq >= 0 {
 				off = ps.u.queryOff + eq + 1
 			}
-			out[j] = qparam{raw: val, off: off, koff: ps.u.queryOff + start, found: true, ascii: ascii, lastEsc: lastEsc}
+			// Field by field: a composite literal here is built in a
+			// temporary and block-copied, which stalls on store forwarding.
+			o := &out[j]
+			o.raw, o.off, o.koff, o.found = val, off, ps.u.queryOff+start, true
+			o.ascii, o.lastEsc = ascii, lastEsc
 		}
 	}
 	return nil
