@@ -89,7 +89,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 			return ps.badPath(k)
 		}
 		if ph := p[0]; ph.raw != "" {
-			if t, e = ps.target(k, unescape(ph.raw), ph.raw, ph.off); e != nil {
+			if t, e = ps.target(k, ph.value(), ph.raw, ph.off); e != nil {
 				return e
 			}
 		}
@@ -206,7 +206,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 	if c.raw == "" {
 		return ps.missing(k, ps.u.queryOff)
 	}
-	t, e := ps.target(k, unescape(c.raw), c.raw, c.off)
+	t, e := ps.target(k, c.value(), c.raw, c.off)
 	if e != nil {
 		return e
 	}
@@ -234,7 +234,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 	if a.raw == "" {
 		return ps.missing(k, ps.u.queryOff)
 	}
-	t, e := ps.target(k, unescape(a.raw), a.raw, a.off)
+	t, e := ps.target(k, a.value(), a.raw, a.off)
 	if e != nil {
 		return e
 	}

@@ -222,6 +222,15 @@ type qparam struct {
 	lastEsc int // the offset in raw of its last '%', or -1; set with ascii
 }
 
+// value returns p's raw value %-decoded ('+' stays '+'), without
+// searching it for escapes when params found none.
+func (p *qparam) value() string {
+	if p.ascii && p.lastEsc < 0 {
+		return p.raw
+	}
+	return unescape(p.raw)
+}
+
 // params sets out[i] to the parameter names[i] of the query, in one pass,
 // matching keys after %-decoding (and '+' as space, as net/url does) and,
 // with fold, in any ASCII case. A parameter that occurs twice is an
