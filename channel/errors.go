@@ -55,6 +55,10 @@ var (
 	// ErrPrefix: the ref starts with a prefix the channel gives another
 	// meaning (Telegram's "_tgr_" affiliate links).
 	ErrPrefix = errors.New("forbidden prefix")
+	// ErrParam: a parameter that changes what the link does beyond the
+	// channel's form: an Email link's to, cc, bcc or any header other than
+	// subject and body, which would send the ref to other recipients.
+	ErrParam = errors.New("parameter not allowed")
 )
 
 // A LinkError reports a link, target or ref that breaks a rule: which

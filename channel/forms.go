@@ -20,7 +20,7 @@ func (ps *parsing) messenger(l *Link) *LinkError {
 		return e
 	}
 	var p [1]qparam
-	if e := ps.params(k, false, p[:], "ref"); e != nil {
+	if e := ps.params(k, true, p[:], "ref"); e != nil {
 		return e
 	}
 	ref, e := ps.formRef(k, &p[0])
@@ -48,7 +48,7 @@ func (ps *parsing) instagram(l *Link) *LinkError {
 		return e
 	}
 	var p [1]qparam
-	if e := ps.params(k, false, p[:], "ref"); e != nil {
+	if e := ps.params(k, true, p[:], "ref"); e != nil {
 		return e
 	}
 	ref, e := ps.textRef(k, &p[0], &refRules[k], false)
@@ -66,7 +66,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 	const k = WhatsApp
 	var t string
 	var p [2]qparam // phone, text
-	e := ps.params(k, false, p[:], "phone", "text")
+	e := ps.params(k, true, p[:], "phone", "text")
 	if e != nil {
 		return e
 	}
@@ -110,7 +110,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 	var bot, app string
 	var botOff, appOff int
 	var found [numStartParams + 2]qparam // start, startgroup, startapp, domain, appname
-	if e := ps.params(k, false, found[:], "start", "startgroup", "startapp", "domain", "appname"); e != nil {
+	if e := ps.params(k, true, found[:], "start", "startgroup", "startapp", "domain", "appname"); e != nil {
 		return e
 	}
 	if equalFoldASCII(ps.u.host, "resolve") {
@@ -199,7 +199,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 		return ps.badPath(k)
 	}
 	var p [2]qparam // chatURI, context
-	if e := ps.params(k, false, p[:], "chatURI", "context"); e != nil {
+	if e := ps.params(k, true, p[:], "chatURI", "context"); e != nil {
 		return e
 	}
 	c := p[0]
@@ -227,7 +227,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 		return ps.badPath(k)
 	}
 	var p [2]qparam // p, ref
-	if e := ps.params(k, false, p[:], "p", "ref"); e != nil {
+	if e := ps.params(k, true, p[:], "p", "ref"); e != nil {
 		return e
 	}
 	a := p[0]
@@ -336,6 +336,11 @@ func (ps *parsing) email(l *Link) *LinkError {
 	}
 	var p [2]qparam // subject, body
 	if e := ps.params(k, true, p[:], "subject", "body"); e != nil {
+		return e
+	}
+	// to, cc and bcc would add recipients who get the ref too; any other
+	// header is not the link's to set either.
+	if e := ps.onlyParams(k, "subject", "body"); e != nil {
 		return e
 	}
 	subject, e := ps.textRef(k, &p[0], &subjectRule, false)

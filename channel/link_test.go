@@ -31,6 +31,7 @@ var linkSentinels = map[string]error{
 	"ErrAlphabet":    channel.ErrAlphabet,
 	"ErrTooLong":     channel.ErrTooLong,
 	"ErrPrefix":      channel.ErrPrefix,
+	"ErrParam":       channel.ErrParam,
 	"ErrUnknownKind": channel.ErrUnknownKind,
 }
 

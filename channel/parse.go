@@ -312,6 +312,34 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 }
 
 // keyIs reports whether the raw query key equals name once decoded.
+// onlyParams refuses any query parameter whose name is not one of names,
+// compared as params compares them (ASCII case folded, %-escapes decoded).
+// It runs after params, which has checked the escapes.
+func (ps *parsing) onlyParams(k Kind, names ...string) *LinkError {
+	q := ps.u.query
+	for start := 0; start < len(q); {
+		end := strings.IndexByte(q[start:], '&')
+		if end < 0 {
+			end = len(q)
+		} else {
+			end += start
+		}
+		key := q[start:end]
+		if eq := strings.IndexByte(key, '='); eq >= 0 {
+			key = key[:eq]
+		}
+		known := key == ""
+		for _, name := range names {
+			known = known || keyIs(key, name, true)
+		}
+		if !known {
+			return ps.fail(k, "parameter", key, ps.u.queryOff+start, ErrParam)
+		}
+		start = end + 1
+	}
+	return nil
+}
+
 func keyIs(key, name string, fold bool) bool {
 	j := 0
 	for i := 0; i < len(key); i++ {

@@ -20,16 +20,14 @@ func slowLink(s string) (channel.Link, error) {
 	if u.Scheme == "sms" && query == "" {
 		opaque, query, _ = strings.Cut(opaque, "&")
 	}
-	params := map[string]string{} // decoded key, lowercased for sms and mailto → raw value
+	params := map[string]string{} // decoded key, lowercased → raw value
 	for _, pair := range strings.Split(query, "&") {
 		k, v, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(k)
 		if err != nil {
 			return channel.Link{}, err
 		}
-		if u.Scheme == "sms" || u.Scheme == "mailto" {
-			key = strings.ToLower(key)
-		}
+		key = asciiLower(key) // parameter names are read in any ASCII case, as Telegram's clients do
 		if _, dup := params[key]; !dup {
 			params[key] = v
 		}
@@ -76,7 +74,7 @@ func slowLink(s string) (channel.Link, error) {
 		}
 		return l, nil
 	case u.Scheme == "viber":
-		return channel.Link{Kind: channel.Viber, Target: form("chatURI"), Ref: form("context")}, nil
+		return channel.Link{Kind: channel.Viber, Target: form("chaturi"), Ref: form("context")}, nil
 	case host == "line.me":
 		l := channel.Link{Kind: channel.Line, Target: segs[len(segs)-1]}
 		if segs[1] == "oaMessage" {
@@ -107,4 +105,15 @@ func digits(phone string, keepPlus bool) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiLower lowercases the ASCII letters of s only, as parameter names are
+// compared: the Kelvin sign is not a "k".
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }

@@ -25,7 +25,7 @@ type targetRule struct {
 
 var targetRules = [numKinds]targetRule{
 	Messenger: {"page", cPage, 5, 50, "5–50 of A-Z a-z 0-9 . (a page handle or numeric page id)"},
-	Instagram: {"username", cIGUser, 1, 30, "1–30 of A-Z a-z 0-9 . _"},
+	Instagram: {"username", cIGUser, 1, 30, `1–30 of A-Z a-z 0-9 . _, not starting or ending with "." nor holding ".."`},
 	WhatsApp:  {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits in international format, not starting with 0; + ( ) . - and spaces are dropped"},
 	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot"`},
 	Viber:     {"chat URI", cViberURI, 1, 64, "1–64 of A-Z a-z 0-9 _ . -"},
@@ -84,6 +84,18 @@ func normTarget(op string, k Kind, t string) (string, *LinkError) {
 	}
 	if e := checkLen(op, k, t, t, r); e != nil {
 		return "", e
+	}
+	if k == Instagram {
+		// Instagram allows no such username, and "." and ".." are path
+		// steps that a browser would resolve away.
+		switch {
+		case t[0] == '.':
+			return "", targetError(op, k, t, 0)
+		case t[len(t)-1] == '.':
+			return "", targetError(op, k, t, len(t)-1)
+		case strings.Contains(t, ".."):
+			return "", targetError(op, k, t, strings.Index(t, ".."))
+		}
 	}
 	if k == Telegram {
 		if !isLetter(t[0]) {
