@@ -90,7 +90,8 @@
 // Build checks and normalises the target; Parse returns it normalised.
 //
 //	Messenger  page handle or numeric page id, 5–50 of A-Z a-z 0-9 .
-//	Instagram  username, 1–30 of A-Z a-z 0-9 . _
+//	Instagram  username, 1–30 of A-Z a-z 0-9 . _, not starting or ending
+//	           with "." nor holding ".." (never a "." or ".." path step)
 //	WhatsApp   phone, written with or without + ( ) . - and spaces, kept as
 //	           digits: 7–15 (MinPhoneDigits, MaxPhoneDigits), not starting
 //	           with 0; or empty (the user picks the contact)
@@ -133,7 +134,12 @@
 // characters [ErrControl]; javascript: and every other scheme [ErrScheme];
 // fragments, ';' separators and bad %-escapes [ErrSyntax]; a parameter the
 // link is read from given twice, or two Telegram parameters at once
-// [ErrRepeated]. Where a server may read '+' as a space (Messenger, Viber,
+// [ErrRepeated]; parameter names are read in any ASCII case, as Telegram's
+// clients read them (lower-cased, the first one winning), so
+// "START=evil&start=x" is a repeat, not two parameters. An Email link with
+// any parameter but subject and body (to, cc, bcc: the mail client would
+// send the ref to those recipients too) is refused with [ErrParam]. Where a
+// server may read '+' as a space (Messenger, Viber,
 // WebChat), a raw '+' in the ref is refused as ambiguous [ErrPlus];
 // WhatsApp, LINE, SMS and Email read it as '+'. Telegram payloads are read
 // raw, not %-decoded, because Telegram clients drop a payload with
