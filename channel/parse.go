@@ -311,7 +311,6 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 	return nil
 }
 
-// keyIs reports whether the raw query key equals name once decoded.
 // onlyParams refuses any query parameter whose name is not one of names,
 // compared as params compares them (ASCII case folded, %-escapes decoded).
 // It runs after params, which has checked the escapes.
@@ -340,6 +339,7 @@ func (ps *parsing) onlyParams(k Kind, names ...string) *LinkError {
 	return nil
 }
 
+// keyIs reports whether the raw query key equals name once decoded.
 func keyIs(key, name string, fold bool) bool {
 	j := 0
 	for i := 0; i < len(key); i++ {
