@@ -340,8 +340,17 @@ func (ps *parsing) email(l *Link) *LinkError {
 	}
 	// to, cc and bcc would add recipients who get the ref too; any other
 	// header is not the link's to set either.
-	if e := ps.onlyParams(k, "subject", "body"); e != nil {
-		return e
+	found := 0
+	for _, q := range p {
+		if q.found {
+			found++
+		}
+	}
+	if q := ps.u.query; q != "" && strings.Count(q, "&")+1 > found {
+		// More pairs than subject and body: look at their names.
+		if e := ps.onlyParams(k, "subject", "body"); e != nil {
+			return e
+		}
 	}
 	subject, e := ps.textRef(k, &p[0], &subjectRule, false)
 	if e != nil {
