@@ -16,13 +16,30 @@ import (
 
 var fuzzPointer = jsonpayload.Options{}.WithDialect(jsonpayload.Pointer)
 
+// keys is a document whose keys hold the bytes that mean something to
+// gjson or to one of the dialects, for FuzzPointer's seeds.
+const keys = `{"a.b": 1, "*": 2, "?": 3, "a|b": 4, "#": 5, "@this": 6, "\\": 7, "!true": 8,
+	"a=b": 9, "[0]": 10, "]": 11, "'": 12, "\"": 13, " sp ace ": 14, "it's \"q\" \\": 15,
+	"#(a==1)": 16, "a.*?|#@\\!=[]'\" ": 17, "01": 18, "0": 19, "": {"": [20]}, "..": 21,
+	"arr": [10, 11, [12, {"0": 13, "01": 14}]], "o": {"0": "zero", "1": "one"}, "x": {"y": 22}, "$": 23}`
+
 // FuzzPointer checks that a JSON Pointer lookup agrees with the slow
-// reference on encoding/json, outcome and value, and that no dialect
-// panics or returns a foreign error on the same path.
+// reference on encoding/json, outcome and value; that the same path
+// written in the JSONPath, Dot and Finder dialects finds exactly what the
+// pointer finds, so no key reaches gjson's wildcards, queries, modifiers
+// or pipes from those dialects; and that no dialect panics or returns a
+// foreign error on the pointer as written.
 func FuzzPointer(f *testing.F) {
 	for _, p := range []string{"", "/", "//", "///", "/data/items/0/name", "/a~0b", "/a~1b", "/01", "/values/01",
 		"/values/-", "/values/1/0", "/id", "/nil", "/embedded", "/rates", "/\\", "/@this", "/!true", "/a|b", "/#", "/a~2", "/x/y"} {
 		f.Add([]byte(sample), p)
+	}
+	for _, p := range []string{"/a.b", "/*", "/?", "/a|b", "/#", "/@this", "/\\", "/!true", "/a=b", "/[0]", "/]", "/'", "/\"",
+		"/ sp ace ", "/it's \"q\" \\", "/#(a==1)", "/a.*?|#@\\!=[]'\" ", "/01", "/0", "//", "///0", "/..", "/x/y", "/$",
+		"/arr/0", "/arr/00", "/arr/01", "/arr/2/1/0", "/arr/2/1/01", "/arr/2/01", "/arr/-1", "/arr/1e0", "/arr/#", "/arr/*",
+		"/arr/2147483648", "/arr/9223372036854775807", "/arr/9223372036854775808", "/arr/18446744073709551615",
+		"/arr/18446744073709551616", "/arr/18446744073709551617", "/arr/99999999999999999999999999", "/o/0", "/o/01", "/o/1"} {
+		f.Add([]byte(keys), p)
 	}
 	for _, d := range []string{`[]`, `{}`, `1`, `"{\"a\":1}"`, `{"a":{"a":1},"a":2}`, `{"":{"":{"":1}}}`, `[[0,[1]]]`, `{"a":"\ud800"}`,
 		`{"\u0061":1}`, `{"a" : [ 1 , {"b" : null} ] }`, "{\"a\":\"\xff\"}", `{“a”:1}`, `[1,]`, ` {"a":1} `} {
@@ -37,6 +54,7 @@ func FuzzPointer(f *testing.F) {
 			t.Fatalf("not pure: %q, %v then %q, %v", text, err, again, err2)
 		}
 		checkExtractAgrees(t, doc, pointer)
+		checkDialectsAgree(t, doc, pointer, text, err)
 		for _, d := range []jsonpayload.Dialect{jsonpayload.Auto, jsonpayload.Dot, jsonpayload.JSONPath, jsonpayload.Finder, jsonpayload.GJSON} {
 			for ty := jsonpayload.Text; ty <= jsonpayload.JSON; ty++ {
 				_, err := jsonpayload.Options{}.WithDialect(d).Lookup(doc, pointer, ty)
@@ -100,6 +118,63 @@ func FuzzPointer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkDialectsAgree checks that the path of pointer, written in the
+// JSONPath, Dot and Finder dialects in each form their grammar allows,
+// has the outcome the pointer has (text and err, read as Text): the same
+// value or the same sentinel error, at the same offset.
+func checkDialectsAgree(t *testing.T, doc []byte, pointer, text string, err error) {
+	toks, ok := slowPointerTokens(pointer)
+	if !ok {
+		return // malformed: the pointer has no path to write in other dialects
+	}
+	arrays := make([]bool, len(toks))
+	if v, ok := slowDecode(doc); ok {
+		slowWalk(v, toks, arrays)
+	}
+	type form struct {
+		d    jsonpayload.Dialect
+		path string
+	}
+	forms := []form{
+		{jsonpayload.JSONPath, slowBracketPath("$", toks, arrays, '\'')},
+		{jsonpayload.JSONPath, slowBracketPath("$", toks, arrays, '"')},
+		{jsonpayload.JSONPath, slowDottedPath("$", toks, arrays, false)},
+		{jsonpayload.Auto, slowBracketPath("$", toks, arrays, '\'')},
+		{jsonpayload.Auto, slowDottedPath("$", toks, arrays, true)},
+		{jsonpayload.Finder, slowBracketPath("x", toks, arrays, '"')},
+		{jsonpayload.Finder, slowDottedPath("x", toks, arrays, false)},
+		{jsonpayload.Finder, slowDottedPath("x", toks, arrays, true)},
+	}
+	if len(toks) > 0 {
+		// "x" alone is a key in Auto, and Dot has no path to the whole
+		// document.
+		forms = append(forms,
+			form{jsonpayload.Auto, slowDottedPath("x", toks, arrays, false)},
+			form{jsonpayload.Dot, slowBracketPath("", toks, arrays, '\'')},
+			form{jsonpayload.Dot, slowDottedPath("", toks, arrays, false)},
+			form{jsonpayload.Dot, slowDottedPath("", toks, arrays, true)},
+		)
+	}
+	var want *jsonpayload.Error
+	errors.As(err, &want)
+	for _, f := range forms {
+		got, gotErr := jsonpayload.Options{}.WithDialect(f.d).Lookup(doc, f.path, jsonpayload.Text)
+		if len(f.path) > jsonpayload.MaxPathLength {
+			if !errors.Is(gotErr, jsonpayload.ErrPathTooLong) {
+				t.Fatalf("%v Lookup(%q) = %q, %v; want ErrPathTooLong", f.d, f.path, got, gotErr)
+			}
+			continue
+		}
+		var e *jsonpayload.Error
+		errors.As(gotErr, &e)
+		switch {
+		case (err == nil) != (gotErr == nil), got != text,
+			err != nil && (unwrap(gotErr) != unwrap(err) || e.Offset != want.Offset):
+			t.Fatalf("%v Lookup(%q) on %q = %q, %v; Pointer Lookup(%q) = %q, %v", f.d, f.path, doc, got, gotErr, pointer, text, err)
+		}
+	}
 }
 
 // checkExtractAgrees checks that Extract, with one optional rule per type,

@@ -28,22 +28,12 @@ const (
 
 // slowPointer looks up an RFC 6901 pointer in doc.
 func slowPointer(doc []byte, pointer string) (any, slowOutcome) {
-	if len(pointer) > jsonpayload.MaxPathLength || !utf8.ValidString(pointer) || (pointer != "" && pointer[0] != '/') {
+	toks, ok := slowPointerTokens(pointer)
+	if !ok {
 		return nil, slowBadPath
 	}
-	var toks []string
-	if pointer != "" {
-		toks = strings.Split(pointer[1:], "/")
-	}
-	for i, tok := range toks {
-		for j := 0; j < len(tok); j++ {
-			if tok[j] == '~' && (j+1 == len(tok) || (tok[j+1] != '0' && tok[j+1] != '1')) {
-				return nil, slowBadPath
-			}
-		}
-		toks[i] = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-	}
-	if len(doc) > jsonpayload.MaxDocumentSize || !utf8.Valid(doc) || !json.Valid(doc) {
+	v, ok := slowDecode(doc)
+	if !ok {
 		return nil, slowInvalidDoc
 	}
 	depth, dup := slowScan(doc)
@@ -53,33 +43,81 @@ func slowPointer(doc []byte, pointer string) (any, slowOutcome) {
 	if dup {
 		return nil, slowSkip
 	}
+	if v, ok = slowWalk(v, toks, nil); !ok {
+		return nil, slowNotFound
+	}
+	return v, slowFound
+}
+
+// slowPointerTokens splits an RFC 6901 pointer into its decoded reference
+// tokens; ok is false when the pointer is malformed or too long.
+func slowPointerTokens(pointer string) (toks []string, ok bool) {
+	if len(pointer) > jsonpayload.MaxPathLength || !utf8.ValidString(pointer) || (pointer != "" && pointer[0] != '/') {
+		return nil, false
+	}
+	if pointer != "" {
+		toks = strings.Split(pointer[1:], "/")
+	}
+	for i, tok := range toks {
+		for j := 0; j < len(tok); j++ {
+			if tok[j] == '~' && (j+1 == len(tok) || (tok[j+1] != '0' && tok[j+1] != '1')) {
+				return nil, false
+			}
+		}
+		toks[i] = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	}
+	return toks, true
+}
+
+// slowDecode decodes doc with encoding/json, numbers as json.Number; ok is
+// false when doc is not a valid JSON text in UTF-8 within MaxDocumentSize.
+// It does not check the depth.
+func slowDecode(doc []byte) (v any, ok bool) {
+	if len(doc) > jsonpayload.MaxDocumentSize || !utf8.Valid(doc) || !json.Valid(doc) {
+		return nil, false
+	}
 	d := json.NewDecoder(bytes.NewReader(doc))
 	d.UseNumber()
-	var v any
 	if err := d.Decode(&v); err != nil {
 		panic(err) // json.Valid said yes
 	}
-	for _, tok := range toks {
+	return v, true
+}
+
+// slowWalk applies the tokens to v as RFC 6901 applies reference tokens.
+// When arrays is not nil, arrays[i] is set when toks[i] is applied to an
+// array.
+func slowWalk(v any, toks []string, arrays []bool) (any, bool) {
+	for i, tok := range toks {
 		switch x := v.(type) {
 		case map[string]any:
 			var ok bool
 			if v, ok = x[tok]; !ok {
-				return nil, slowNotFound
+				return nil, false
 			}
 		case []any:
-			if tok == "" || (tok[0] == '0' && len(tok) > 1) || strings.Trim(tok, "0123456789") != "" {
-				return nil, slowNotFound
+			if arrays != nil {
+				arrays[i] = true
+			}
+			if !slowIndex(tok) {
+				return nil, false
 			}
 			n, err := strconv.Atoi(tok)
 			if err != nil || n >= len(x) {
-				return nil, slowNotFound
+				return nil, false
 			}
 			v = x[n]
 		default:
-			return nil, slowNotFound
+			return nil, false
 		}
 	}
-	return v, slowFound
+	return v, true
+}
+
+// slowIndex reports whether tok is an array index as RFC 6901 writes one:
+// digits, with no leading zero. Its value may be too large for any array.
+func slowIndex(tok string) bool {
+	return tok != "" && (tok[0] != '0' || len(tok) == 1) && strings.Trim(tok, "0123456789") == ""
 }
 
 // slowScan returns the nesting depth of a valid doc and whether an object
@@ -162,4 +200,54 @@ func slowDateTime(s string) (string, bool) {
 		return "", false
 	}
 	return string(b), true
+}
+
+// slowQuoted writes tok as a quoted name of the JSONPath, Dot and Finder
+// dialects, between quote characters q: a backslash before q and before
+// every backslash, every other byte as it is.
+func slowQuoted(tok string, q byte) string {
+	esc := strings.NewReplacer(`\`, `\\`, string(q), `\`+string(q))
+	return string(q) + esc.Replace(tok) + string(q)
+}
+
+// slowBracketPath writes the path to toks as prefix followed by a bracket
+// selector per token: an index [n] where arrays says the token is applied
+// to an array and the token is an index, a name quoted with q otherwise.
+// With prefix "$" it is a JSONPath; with "x" a Finder path; with "" a Dot
+// path.
+func slowBracketPath(prefix string, toks []string, arrays []bool, q byte) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	for i, tok := range toks {
+		if arrays[i] && slowIndex(tok) {
+			b.WriteString("[" + tok + "]")
+		} else {
+			b.WriteString("[" + slowQuoted(tok, q) + "]")
+		}
+	}
+	return b.String()
+}
+
+// slowDottedPath is like slowBracketPath but writes every token it can as
+// a dotted name (".name", or a bare first name when prefix is ""): any
+// token that is not empty and holds no ".", "[" or "]", and, in a
+// JSONPath, is not the wildcard "*". Indexes on arrays are written [n],
+// unless dotIndex, and other tokens are quoted with '.
+func slowDottedPath(prefix string, toks []string, arrays []bool, dotIndex bool) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	for i, tok := range toks {
+		switch {
+		case arrays[i] && slowIndex(tok) && !dotIndex:
+			b.WriteString("[" + tok + "]")
+		case tok != "" && !strings.ContainsAny(tok, ".[]") && (prefix != "$" || tok != "*"):
+			if i > 0 || prefix != "" {
+				b.WriteByte('.')
+			}
+			b.WriteString(tok)
+		default:
+			b.WriteString("[" + slowQuoted(tok, '\'') + "]")
+		}
+	}
+	return b.String()
 }
