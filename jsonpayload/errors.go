@@ -17,20 +17,20 @@ import (
 var (
 	// Path errors, reported by Compile (and by Extract and Lookup, which
 	// compile their paths first).
-	ErrSyntax      = errors.New("malformed path")
-	ErrUnsupported = errors.New("unsupported selector") // wildcards, filters, slices, unions, recursive descent, negative indexes
-	ErrPathTooLong = errors.New("path longer than MaxPathLength")
-	ErrRule        = errors.New("invalid rule") // empty FieldID, unknown Type or Dialect
+	ErrSyntax      = errors.New("malformed path")                 // a path that breaks its dialect's grammar
+	ErrUnsupported = errors.New("unsupported selector")           // wildcards, filters, slices, unions, recursive descent, negative indexes
+	ErrPathTooLong = errors.New("path longer than MaxPathLength") // a path over [MaxPathLength] bytes
+	ErrRule        = errors.New("invalid rule")                   // empty FieldID, unknown Type or Dialect
 
 	// Document errors: the whole call fails.
-	ErrInvalidDocument = errors.New("document is not valid JSON")
-	ErrTooLarge        = &wrapped{"document larger than MaxDocumentSize", ErrInvalidDocument}
-	ErrTooDeep         = &wrapped{"document nested deeper than MaxDepth", ErrInvalidDocument}
+	ErrInvalidDocument = errors.New("document is not valid JSON")                             // bad syntax or invalid UTF-8
+	ErrTooLarge        = &wrapped{"document larger than MaxDocumentSize", ErrInvalidDocument} // over [MaxDocumentSize] bytes
+	ErrTooDeep         = &wrapped{"document nested deeper than MaxDepth", ErrInvalidDocument} // nested deeper than [MaxDepth]
 
 	// Value errors, per path.
-	ErrNotFound = errors.New("path not found")
-	ErrNull     = errors.New("value is null")
-	ErrType     = errors.New("value does not fit the type")
+	ErrNotFound = errors.New("path not found")              // nothing at the path
+	ErrNull     = errors.New("value is null")               // found, but null: no value
+	ErrType     = errors.New("value does not fit the type") // found, but not convertible to the rule's Type
 )
 
 // wrapped is a sentinel that is also another sentinel.
@@ -59,18 +59,20 @@ type Error struct {
 	// errors, ErrNull and ErrType (in the repaired text when quotes were
 	// repaired); -1 when unknown.
 	Offset int
-	// Value is the offending JSON text for ErrType, cut to MaxValueInError
-	// bytes.
+	// Value is the offending JSON text for ErrType. A text longer than
+	// MaxValueInError bytes is cut at the last rune boundary at or before
+	// MaxValueInError bytes and followed by "...".
 	Value string
-	Err   error
-	// Detail says what exactly is wrong, such as "unclosed bracket".
+	// Err is the sentinel error that classifies the failure.
+	Err error
+	// Detail says what exactly is wrong, such as "unclosed [".
 	Detail string
 }
 
 // Error returns a message naming the package, the operation, the rule and
 // the problem, for example:
 //
-//	jsonpayload: Extract: rule 1 (path "$.price", field "738"): value "abc" does not fit the type Number at offset 12
+//	jsonpayload: Extract: rule 1 (path "$.price", field "738"): value "\"abc\"" does not fit the type Number at offset 16
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("jsonpayload: ")
