@@ -3,8 +3,6 @@ package entrylink
 import (
 	"errors"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
@@ -45,7 +43,7 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 	if inText(l.Kind) {
 		// The bot reads a ref from message text only up to the first
 		// white space; a ref with a space in it would arrive cut short.
-		if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		if i := indexSpace(text); i >= 0 {
 			return "", &RefError{Kind: l.Kind, Raw: text, Offset: i, Err: ErrWhiteSpace}
 		}
 	}

@@ -3,6 +3,7 @@ package entrylink
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
@@ -88,8 +89,25 @@ func inText(k channel.Kind) bool {
 // what the webhook's text rule takes as the ref.
 func firstWord(s string) string {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+	if i := indexSpace(s); i >= 0 {
 		s = s[:i]
 	}
 	return s
+}
+
+// indexSpace is strings.IndexFunc(s, unicode.IsSpace) with a fast path for
+// ASCII, where a ref spends its bytes.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			return i
+		case c >= utf8.RuneSelf:
+			if j := strings.IndexFunc(s[i:], unicode.IsSpace); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+	}
+	return -1
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -359,4 +360,29 @@ func TestReferralsBadRefIsPerReferral(t *testing.T) {
 	if !errors.Is(err, channel.ErrBody) {
 		t.Errorf("Referrals of broken JSON: %v, want channel.ErrBody", err)
 	}
+}
+
+// indexSpace must agree with strings.IndexFunc(s, unicode.IsSpace); the
+// text channels' first-word rule depends on it.
+func FuzzFirstWord(f *testing.F) {
+	for _, s := range []string{"giveaway--456 please", "a\tb", "x\u00a0y", "\u2028", "ok", "é b", " lead"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		e, err := entrylink.Decode(channel.Link{Kind: channel.WhatsApp, Ref: text})
+		want := strings.TrimLeftFunc(text, unicode.IsSpace)
+		if i := strings.IndexFunc(want, unicode.IsSpace); i >= 0 {
+			want = want[:i]
+		}
+		if want == "" {
+			if err != nil || !e.Ref.IsZero() {
+				t.Fatalf("Decode(%q) = %v, %v; want no ref", text, e.Ref, err)
+			}
+			return
+		}
+		r, rerr := refparam.Parse(want)
+		if (rerr == nil) != (err == nil) || !e.Ref.Equal(r) {
+			t.Fatalf("Decode(%q) = %v, %v; want the first word %q: %v, %v", text, e.Ref, err, want, r, rerr)
+		}
+	})
 }
