@@ -199,7 +199,11 @@
 //     username, then the end of the text or white space. The payload is the
 //     rest, trimmed of white space and otherwise untouched (business
 //     "bizChat…" payloads included); a bare /start is a referral with an
-//     empty Ref, told apart from no referral by the result's length. Source
+//     empty Ref, told apart from no referral by the result's length. The
+//     Origin is FromLink when a link could have delivered the payload (empty,
+//     or 1 to MaxTelegramStartLen of A-Z a-z 0-9 _ -, the start or, in a
+//     group, startgroup rules), else FromText: clients drop any other link
+//     payload, so "/start abc def" was typed by hand. Source
 //     is "startgroup" in a group or supergroup chat, else "start";
 //     RecipientID is the bot username of /start@bot, which a bot in a group
 //     should compare with its own. edited_message (an old message
@@ -225,9 +229,11 @@
 // the ref.
 //
 // Trust. [FromLink] means the platform delivered the ref exactly as the
-// link, QR code or chat plugin had it (m.me, ig.me, t.me, Viber); [FromAd]
-// that an ad click brought the person; [FromText] that the ref was cut from
-// a message the person could edit, shorten or type by hand. None of them
+// link, QR code or chat plugin had it (m.me, ig.me, t.me with a payload a
+// link can carry, Viber); [FromAd] that an ad click brought the person;
+// [FromText] that the ref was cut from a message the person could edit,
+// shorten or type by hand (a Telegram payload no link can carry included).
+// None of them
 // makes a ref authentic: anyone can write a link with any ref, or type
 // "/start anything", so a ref that grants something must carry its own
 // proof.

@@ -39,7 +39,10 @@ type Origin uint8
 const (
 	// FromLink: the platform delivered the ref from a link or QR code (m.me,
 	// ig.me, t.me, Viber context, the Messenger chat plugin), as the link
-	// had it; the user could not edit it on the way.
+	// had it; the user could not edit it on the way. A Telegram /start
+	// payload is FromLink only when a link could deliver it: empty, or 1 to
+	// MaxTelegramStartLen characters of A-Z a-z 0-9 _ - (the start and
+	// startgroup rules of [StartParam.Check], the "_tgr_" prefix allowed).
 	FromLink Origin = iota + 1
 	// FromAd: the referral came from an ad click (Messenger source ADS, a
 	// WhatsApp Click-to-WhatsApp referral); the ad fields are the platform's.
@@ -47,7 +50,9 @@ const (
 	FromAd
 	// FromText: the ref was read from a message the user sent, which started
 	// as a prefilled draft the user could edit or delete (WhatsApp, LINE,
-	// SMS): it may be altered, truncated or typed by hand.
+	// SMS): it may be altered, truncated or typed by hand. A Telegram /start
+	// payload that no link can deliver ("/start abc def", one longer than
+	// MaxTelegramStartLen) was typed by hand, and is FromText too.
 	FromText
 
 	numOrigins
@@ -129,7 +134,11 @@ type Referral struct {
 	// Ref is the raw ref text, ready for a payload codec; it is "" when the
 	// event is a referral without a ref (a bare Telegram /start, an ad
 	// without a ref, a Viber conversation without context).
-	Ref    string
+	Ref string
+	// Origin tells how Ref arrived. For Telegram it is FromLink when the
+	// payload is one a t.me link can carry, FromText when it is not (typed
+	// by hand: white space inside, a character outside A-Z a-z 0-9 _ -, or
+	// too long); Ref is the same text either way.
 	Origin Origin
 	// Source is the platform's own word for where the referral came from,
 	// as sent and opaque: Messenger and Instagram referral.source (SHORTLINK,

@@ -49,8 +49,12 @@ func (r *refReader) telegram(root jsonValue) error {
 	if x.ChatID, err = r.id("id", c[0]); err != nil {
 		return err
 	}
+	param := Start
 	if c[1].is("group") || c[1].is("supergroup") {
-		x.Source = "startgroup"
+		x.Source, param = "startgroup", StartGroup
+	}
+	if !linkPayload(param, ref) {
+		x.Origin = FromText
 	}
 	if x.Time, err = r.id("date", m[3]); err != nil {
 		return err
@@ -67,8 +71,9 @@ func (r *refReader) telegram(root jsonValue) error {
 // "@" and a bot username (letters, digits, '_'), then either ends (a bare
 // /start: ok with an empty payload) or continues with white space, after
 // which the rest, trimmed of white space, is the payload, untouched
-// (business "bizChat…" payloads included). Anything else ("/startx",
-// "/Start", " /start", "/start@") is not a start command.
+// (business "bizChat…" payloads included; linkPayload decides its Origin).
+// Anything else ("/startx", "/Start", " /start", "/start@") is not a start
+// command.
 func startCommand(text string) (payload, bot string, ok bool) {
 	rest, ok := strings.CutPrefix(text, "/start")
 	if !ok {
@@ -88,6 +93,16 @@ func startCommand(text string) (payload, bot string, ok bool) {
 		return "", "", false // "/startx", "/start@bot-x"
 	}
 	return strings.TrimSpace(rest), bot, true
+}
+
+// linkPayload reports whether payload is one a t.me link with parameter p
+// can deliver: Telegram clients drop a start or startgroup payload outside
+// the link alphabet or longer than the limit, so any other payload was typed
+// by hand. The empty payload (a bare /start) is what a link without a
+// payload delivers. The "_tgr_" prefix, which Build refuses, is not checked:
+// Telegram's affiliate links deliver it.
+func linkPayload(p StartParam, payload string) bool {
+	return len(payload) <= p.MaxLen() && InAlphabet(Telegram, payload)
 }
 
 func startBotByte(c byte) bool {

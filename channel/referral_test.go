@@ -294,36 +294,55 @@ func TestBareTextIsACopy(t *testing.T) {
 	}
 }
 
-// TestTelegramStart checks which message texts are /start commands.
+// TestTelegramStart checks which message texts are /start commands, and
+// which payloads a link can deliver (FromLink) or only a hand-typed command
+// carries (FromText).
 func TestTelegramStart(t *testing.T) {
 	const none = "\x00none"
+	long := strings.Repeat("a", channel.MaxTelegramStartLen)
 	tests := []struct {
-		text    string
-		want    string // Ref, or none
-		wantBot string
+		text       string
+		group      bool
+		want       string // Ref, or none
+		wantBot    string
+		wantOrigin channel.Origin
 	}{
-		{"/start", "", ""},
-		{"/start giveaway--456", "giveaway--456", ""},
-		{"/start  giveaway--456  ", "giveaway--456", ""},
-		{"/start\tgiveaway--456", "giveaway--456", ""},
-		{"/start ", "", ""},
-		{"/start a b", "a b", ""},
-		{"/start bizChat1234567", "bizChat1234567", ""},
-		{"/start@entrylink_demo_bot giveaway--456", "giveaway--456", "entrylink_demo_bot"},
-		{"/start@entrylink_demo_bot", "", "entrylink_demo_bot"},
-		{"/startx", none, ""},
-		{"/start-x", none, ""},
-		{"/Start x", none, ""},
-		{" /start x", none, ""},
-		{"/start@ x", none, ""},
-		{"/start@bot-x y", none, ""},
-		{"start x", none, ""},
-		{"/help", none, ""},
-		{"", none, ""},
+		{"/start", false, "", "", channel.FromLink},
+		{"/start giveaway--456", false, "giveaway--456", "", channel.FromLink},
+		{"/start  giveaway--456  ", false, "giveaway--456", "", channel.FromLink},
+		{"/start\tgiveaway--456", false, "giveaway--456", "", channel.FromLink},
+		{"/start ", false, "", "", channel.FromLink},
+		{"/start a b", false, "a b", "", channel.FromText},
+		{"/start abc def", false, "abc def", "", channel.FromText},
+		{"/start x\x00y", false, "x\x00y", "", channel.FromText},
+		{"/start a.b", false, "a.b", "", channel.FromText},
+		{"/start caf\u00e9", false, "caf\u00e9", "", channel.FromText},
+		{"/start " + long, false, long, "", channel.FromLink},
+		{"/start " + long + "a", false, long + "a", "", channel.FromText},
+		{"/start _tgr_abc", false, "_tgr_abc", "", channel.FromLink}, // an affiliate link
+		{"/start bizChat1234567", false, "bizChat1234567", "", channel.FromLink},
+		{"/start@entrylink_demo_bot giveaway--456", true, "giveaway--456", "entrylink_demo_bot", channel.FromLink},
+		{"/start@entrylink_demo_bot " + long, true, long, "entrylink_demo_bot", channel.FromLink},
+		{"/start@entrylink_demo_bot " + long + "a", true, long + "a", "entrylink_demo_bot", channel.FromText},
+		{"/start@entrylink_demo_bot a+b", true, "a+b", "entrylink_demo_bot", channel.FromText},
+		{"/start@entrylink_demo_bot", true, "", "entrylink_demo_bot", channel.FromLink},
+		{"/startx", false, none, "", 0},
+		{"/start-x", false, none, "", 0},
+		{"/Start x", false, none, "", 0},
+		{" /start x", false, none, "", 0},
+		{"/start@ x", false, none, "", 0},
+		{"/start@bot-x y", false, none, "", 0},
+		{"start x", false, none, "", 0},
+		{"/help", false, none, "", 0},
+		{"", false, none, "", 0},
 	}
 	for _, tt := range tests {
 		q, _ := json.Marshal(tt.text)
-		body := `{"update_id":5,"message":{"message_id":9,"date":1441645532,"from":{"id":42},"chat":{"id":42,"type":"private"},"text":` + string(q) + `}}`
+		chat, source := "private", "start"
+		if tt.group {
+			chat, source = "supergroup", "startgroup"
+		}
+		body := `{"update_id":5,"message":{"message_id":9,"date":1441645532,"from":{"id":42},"chat":{"id":42,"type":"` + chat + `"},"text":` + string(q) + `}}`
 		got, err := channel.Referrals(channel.Telegram, []byte(body))
 		if err != nil {
 			t.Errorf("Referrals(Telegram, text %q): %v", tt.text, err)
@@ -336,7 +355,7 @@ func TestTelegramStart(t *testing.T) {
 			continue
 		}
 		want := []channel.Referral{{
-			Kind: channel.Telegram, UserID: "42", Ref: tt.want, Origin: channel.FromLink, Source: "start",
+			Kind: channel.Telegram, UserID: "42", Ref: tt.want, Origin: tt.wantOrigin, Source: source,
 			RecipientID: tt.wantBot, ChatID: "42", MessageID: "9", Time: "1441645532",
 		}}
 		if diff := cmp.Diff(want, got); diff != "" {
