@@ -102,6 +102,7 @@ type KindError struct {
 	Name string // the name as given
 }
 
+// Error returns a message such as `channel: unknown channel kind "icq"`.
 func (e *KindError) Error() string {
 	return "channel: unknown channel kind " + strconv.Quote(e.Name)
 }

@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode"
@@ -94,14 +95,24 @@ func (o *Origin) UnmarshalText(text []byte) error {
 	return &OriginError{Name: string(text)}
 }
 
+// ErrUnknownOrigin is returned, wrapped in an [*OriginError], by
+// [Origin.UnmarshalText] and [Origin.MarshalText] given a value that is not
+// an origin.
+var ErrUnknownOrigin = errors.New("unknown referral origin")
+
 // OriginError reports a name that is not one of the [Origin] values.
+// It matches [ErrUnknownOrigin] with errors.Is.
 type OriginError struct {
 	Name string // the name as given
 }
 
+// Error returns a message such as `channel: unknown referral origin "links"`.
 func (e *OriginError) Error() string {
 	return "channel: unknown referral origin " + strconv.Quote(e.Name)
 }
+
+// Unwrap returns [ErrUnknownOrigin].
+func (e *OriginError) Unwrap() error { return ErrUnknownOrigin }
 
 // A Referral is one entry into a bot conversation read from a webhook body:
 // who came in, and the ref they brought. Every string is exactly the text the

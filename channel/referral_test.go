@@ -402,14 +402,20 @@ func TestOrigin(t *testing.T) {
 	if got := zero.String(); got != "Origin(0)" {
 		t.Errorf("zero Origin String() = %q, want Origin(0)", got)
 	}
-	if _, err := zero.MarshalText(); err == nil {
-		t.Error("zero Origin MarshalText: no error")
+	for _, o := range []channel.Origin{0, channel.FromText + 1, 255} {
+		if _, err := o.MarshalText(); !errors.Is(err, channel.ErrUnknownOrigin) {
+			t.Errorf("Origin(%d).MarshalText() error = %v, want ErrUnknownOrigin", o, err)
+		}
 	}
 	var o channel.Origin
 	for _, bad := range []string{"", "Link", "FromLink", "links"} {
 		var oe *channel.OriginError
-		if err := o.UnmarshalText([]byte(bad)); !errors.As(err, &oe) || oe.Name != bad {
+		err := o.UnmarshalText([]byte(bad))
+		if !errors.As(err, &oe) || oe.Name != bad {
 			t.Errorf("UnmarshalText(%q) error = %v, want *OriginError", bad, err)
+		}
+		if !errors.Is(err, channel.ErrUnknownOrigin) {
+			t.Errorf("UnmarshalText(%q) error = %v, want ErrUnknownOrigin", bad, err)
 		}
 	}
 }
