@@ -245,21 +245,28 @@
 // buffer.
 //
 // Limits. A body longer than [MaxBodySize] (4 MiB) is refused with
-// [ErrBodyTooLarge], and one whose objects and arrays nest deeper than
-// [MaxBodyDepth] (64) with [ErrBodyTooDeep], both before it is parsed, the
-// depth by a byte scan that skips strings; an SMS form with more than
-// [MaxFormFields] fields is too large as well. Then a body that is not valid
-// UTF-8 JSON (for SMS, a valid form) is [ErrBody]. While reading, a key a
-// referral is read from that occurs twice in one object, a form field given
-// twice, or a Messenger event with a referral both at its top level and in
-// its postback is [ErrBodyAmbiguous]; such a field with the wrong JSON type
-// is [ErrBodyField]. A body is read whole or refused whole: every error is a
+// [ErrBodyTooLarge] before any of it is read; an SMS form with more than
+// [MaxFormFields] fields is too large as well. A JSON body must then be
+// valid UTF-8 and pass one non-recursive pass over its bytes that validates
+// it as encoding/json does and refuses it with [ErrBodyTooDeep] as soon as
+// its objects and arrays nest deeper than [MaxBodyDepth] (64): no recursion
+// means no depth can exhaust the stack, and nothing is read from a body
+// before it passes. Any other body that is not valid UTF-8 JSON (for SMS,
+// a valid form) is [ErrBody]. While reading, a key a referral is read from
+// that occurs twice in one object, a form field given twice, or a Messenger
+// event with a referral both at its top level and in its postback is
+// [ErrBodyAmbiguous]; such a field with the wrong JSON type is
+// [ErrBodyField]. A body is read whole or refused whole: every error is a
 // [*BodyError] carrying the channel, the byte offset and the key, with no
 // referrals beside it.
 //
-// Speed. Referrals checks the body, copies it once, then walks each object
-// it needs once with gjson's ForEach (no gjson path is built, and gjson's
-// global settings are never touched). It allocates the copy and the result
-// slice, and for SMS one string per %-escaped field it returns.
-// BenchmarkReferrals compares it with encoding/json decoding into structs.
+// Speed. Referrals copies the body once, after the check above, which also
+// records where each of the body's first objects and arrays ends. It then
+// walks each object it needs once, over its own members, stepping over a
+// nested value through those records instead of scanning it; no gjson path
+// is built, gjson only decodes strings that hold escapes, and its global
+// settings are never touched. It allocates the copy and the result slice;
+// for SMS, instead of the copy, one string into which the fields it returns
+// are decoded. BenchmarkReferrals compares it with encoding/json decoding
+// into structs.
 package channel
