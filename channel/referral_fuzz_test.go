@@ -12,6 +12,7 @@ import (
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // FuzzReferrals checks, on any body read as any channel:
@@ -22,8 +23,12 @@ import (
 //     SMS exactly when url.ParseQuery accepts the form;
 //   - nothing is invented: every UserID, MessageID and Time is a string value
 //     or number literal of the body, every Ref a string value (a substring
-//     of one for the channels that cut it from a text), for SMS the decoded
-//     From and a substring of the decoded Body.
+//     of one for the channels that cut it from a text);
+//   - agreement with the slow reference (referral_slow_test.go): on a body
+//     within the limits without a repeated key, Referrals refuses exactly
+//     when slowReferrals does, and otherwise returns the same []Referral,
+//     every field compared; for SMS the reference reads url.ParseQuery's
+//     values.
 func FuzzReferrals(f *testing.F) {
 	for _, s := range webhookSamples(f) {
 		f.Add(uint8(s.kind), s.body, false)
@@ -35,6 +40,13 @@ func FuzzReferrals(f *testing.F) {
 	f.Add(uint8(channel.Viber), nestedBody(channel.MaxBodyDepth), false)
 	f.Add(uint8(channel.Viber), nestedBody(channel.MaxBodyDepth+1), false)
 	f.Add(uint8(channel.Line), []byte(`{"events":[{"type":"message","message":{"type":"text","text":"/[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"}}]}`), false)
+	// Bodies where a reader that takes the wrong field, matches keys in any
+	// case or decodes escapes its own way would disagree with the reference.
+	f.Add(uint8(channel.Messenger), []byte(`{"object":"page","entry":[{"messaging":[{"sender":{"id":"","user_ref":"u"},"recipient":{"id":7},"postback":{"mid":"m","referral":{"Ref":"no","source":"ADS","ad_id":123456789012345678}}}],"changes":[{"field":"messaging_referrals","value":{"sender":{"id":"2"},"referral":{"r\u0065f":"x\ud800\u0041"}}}]}]}`), false)
+	f.Add(uint8(channel.WhatsApp), []byte(`{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"metadata":{"phone_number_id":"p"},"contacts":[{"wa_id":"w"}],"messages":[{"id":"i","text":{"body":"\u00a0/a\u2003b"},"referral":{"source_id":"s","body":"/ad"}},{"from":"f","text":{"body":"/\u00a0x"}}]}}]}]}`), true)
+	f.Add(uint8(channel.Telegram), []byte(`{"update_id":1,"message":{"text":"/start@b_ot\u00a0a-b\u0085","chat":{"id":-1,"type":"group"},"from":{"id":2},"date":3,"message_id":4}}`), false)
+	f.Add(uint8(channel.Viber), []byte(`{"event":"conversation_started","Context":"no","context":"a b","user":{"id":"u","ID":"v"},"message_token":5.5e3}`), false)
+	f.Add(uint8(channel.Line), []byte(`{"destination":"d","events":[1,{"type":"message","message":{"type":"text","text":"/x y","id":"m"},"source":{"roomId":"r"}}]}`), false)
 	f.Fuzz(func(t *testing.T, kind uint8, body []byte, bare bool) {
 		k := channel.Kind(kind % uint8(len(channel.Kinds())+2))
 		p := channel.ReferralParser{}
@@ -47,13 +59,14 @@ func FuzzReferrals(f *testing.F) {
 			t.Fatalf("Referrals(%v, %q) is not pure: %v then %v; diff:\n%s", k, body, err, err2, diff)
 		}
 		checkAcceptance(t, k, body, err)
+		checkSlow(t, k, body, bare, got, err)
 		if err != nil {
 			checkError(t, k, body, got, err)
 			return
 		}
 		switch k {
 		case channel.SMS:
-			checkForm(t, body, got)
+			checkForm(t, body, bare, got)
 		default:
 			checkJSON(t, k, body, got)
 		}
@@ -246,11 +259,40 @@ func jsonValues(t *testing.T, body []byte) (strs, nums map[string]bool) {
 	}
 }
 
-func checkForm(t *testing.T, body []byte, got []channel.Referral) {
+// checkSlow compares Referrals with slowReferrals on a valid JSON body
+// within the limits that holds no repeated key.
+func checkSlow(t *testing.T, k channel.Kind, body []byte, bare bool, got []channel.Referral, err error) {
+	t.Helper()
+	if len(body) > channel.MaxBodySize || !utf8.Valid(body) || !json.Valid(body) ||
+		errors.Is(err, channel.ErrBodyTooDeep) || hasRepeatedKey(body) {
+		return
+	}
+	want, ok, slowErr := slowReferrals(k, body, bare)
+	if !ok {
+		return
+	}
+	if (err != nil) != (slowErr != nil) {
+		t.Fatalf("Referrals(%v, %q) = %+v, %v; slow reference error %v", k, body, got, err, slowErr)
+	}
+	if err != nil {
+		if !errors.Is(err, channel.ErrBodyField) && !errors.Is(err, channel.ErrBodyAmbiguous) {
+			t.Fatalf("Referrals(%v, %q): error %v, want ErrBodyField or ErrBodyAmbiguous", k, body, err)
+		}
+		return
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("Referrals(%v, %q) disagrees with the slow reference (-slow +got):\n%s", k, body, diff)
+	}
+}
+
+func checkForm(t *testing.T, body []byte, bare bool, got []channel.Referral) {
 	t.Helper()
 	vals, err := url.ParseQuery(string(body))
 	if err != nil {
 		t.Fatalf("Referrals(SMS, %q) accepted a form url.ParseQuery refuses: %v", body, err)
+	}
+	if diff := cmp.Diff(slowSMS(vals, bare), got, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("Referrals(SMS, %q) disagrees with the slow reference (-slow +got):\n%s", body, diff)
 	}
 	if len(got) == 0 {
 		return
