@@ -62,6 +62,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Parse(%q) = %+v, but net/url: %v", s, l, err)
 		}
+		checkAuthority(t, s, l)
 		if diff := cmp.Diff(slow, l); diff != "" {
 			t.Fatalf("Parse(%q) disagrees with the net/url reference (-slow +Parse):\n%s", s, diff)
 		}
@@ -144,4 +145,51 @@ func addLinkSeedsB(f *testing.F) {
 	}
 	f.Add(uint8(channel.WebChat), uint8(0), "42", "x", "", "https://chat.example.com/a/b/", "")
 	f.Add(uint8(channel.Email), uint8(0), "a.b+c@example.com", "x y", "", "", "Hi & welcome")
+}
+
+// linkHosts are the hosts (lower case) and opaque schemes a link Parse
+// accepts may have, per channel; "" stands for a URI with no host.
+var linkHosts = map[channel.Kind][]string{
+	channel.Messenger: {"m.me"},
+	channel.Instagram: {"ig.me"},
+	channel.WhatsApp:  {"wa.me", "api.whatsapp.com", "send"},
+	channel.Telegram:  {"t.me", "telegram.me", "telegram.dog", "resolve"},
+	channel.Viber:     {"pa"},
+	channel.WebChat:   {"app.chitchatbot.com"},
+	channel.Line:      {"line.me"},
+	channel.SMS:       {""},
+	channel.Email:     {""},
+}
+
+// checkAuthority holds a link Parse accepted to what net/url sees in it:
+// no userinfo, no port but the default, a host of the link's channel, and
+// a path that dot-segment removal leaves alone, whatever the scanner
+// thought.
+func checkAuthority(t *testing.T, s string, l channel.Link) {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatalf("Parse(%q) accepted what net/url refuses: %v", s, err)
+	}
+	if u.User != nil {
+		t.Fatalf("Parse(%q) accepted userinfo %q", s, u.User)
+	}
+	if p := u.Port(); p != "" && !(p == "443" && strings.EqualFold(u.Scheme, "https")) && !(p == "80" && strings.EqualFold(u.Scheme, "http")) {
+		t.Fatalf("Parse(%q) accepted port %q", s, p)
+	}
+	host := strings.ToLower(u.Hostname())
+	ok := false
+	for _, h := range linkHosts[l.Kind] {
+		ok = ok || host == h
+	}
+	if !ok {
+		t.Fatalf("Parse(%q) read host %q as %v", s, host, l.Kind)
+	}
+	if p := u.EscapedPath(); p != "" {
+		for _, seg := range strings.Split(p, "/") {
+			if seg == "." || seg == ".." {
+				t.Fatalf("Parse(%q) accepted the dot segment %q", s, seg)
+			}
+		}
+	}
 }
