@@ -21,8 +21,14 @@ func Parse(s string) (Ref, error) {
 	if len(s) > MaxLen {
 		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
 	}
+	seps, ascii := scanASCII(s)
+	if ascii && seps == 0 && s != "" && s[0] != '-' && s[len(s)-1] != '-' && !strings.HasSuffix(s, jsonMarker) {
+		// The commonest ref, a name alone, needs no more than the scan:
+		// the same checks as [parser.name] and the jsondata test.
+		return Ref{Name: s}, nil
+	}
 	var r Ref
-	p := parser{in: s, ascii: printableASCII(s)}
+	p := parser{in: s, ascii: ascii, seps: seps}
 	if err := p.parse(&r); err != nil {
 		return Ref{}, err
 	}
@@ -58,6 +64,7 @@ func (r *Ref) UnmarshalText(text []byte) error {
 type parser struct {
 	in    string
 	ascii bool // in is printable ASCII: "--" is the only separator
+	seps  int  // when ascii, the number of separators in in
 }
 
 // next returns the segment that starts at i. For printable ASCII it only
@@ -126,10 +133,14 @@ func (p *parser) parse(r *Ref) error {
 
 	// Count the segments after the name, checking the rest of the text, so
 	// that Fields is allocated once at its final size.
-	n := 1
-	for seg := second; seg.sep; n++ {
-		if seg, off, err = p.next(seg.next); err != nil {
-			return p.fail(off, err)
+	// Printable ASCII was counted by scanASCII, and its text needs no checks.
+	n := p.seps
+	if !p.ascii {
+		n = 1
+		for seg := second; seg.sep; n++ {
+			if seg, off, err = p.next(seg.next); err != nil {
+				return p.fail(off, err)
+			}
 		}
 	}
 

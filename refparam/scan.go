@@ -1,6 +1,9 @@
 package refparam
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // MaxLen is the longest text, in bytes, that [Parse] reads and the encoders
 // write. It is four times Messenger's documented 2,083-character ref limit,
@@ -195,31 +198,59 @@ func checkText(s string) (errOff int, err error) {
 	return 0, nil
 }
 
-// printableASCII reports whether every byte of s is in 0x20–0x7E. Such text
-// has no encoding errors and no typographic dashes, so its only separator
-// is "--" and the parser can find separators with strings.Index. It tests
-// eight bytes at a time; within each byte the additions cannot carry into
-// the next.
-func printableASCII(s string) bool {
+// scanASCII reports whether every byte of s is in 0x20–0x7E and, if so,
+// how many "--" separators s holds, paired greedily from the left as the
+// parser reads them ("---" is one separator and a '-'). Printable ASCII has
+// no encoding errors and no typographic dashes, so its only separator is
+// "--"; knowing the count up front lets the parser decide odd or even
+// without a second scan.
+//
+// It tests eight bytes at a time; within each byte the additions cannot
+// carry into the next. Only the hyphens of a word are visited one by one.
+func scanASCII(s string) (seps int, ok bool) {
 	const (
-		high = 0x8080808080808080
-		low7 = 0x7f7f7f7f7f7f7f7f
+		ones    = 0x0101010101010101
+		high    = 0x8080808080808080
+		low7    = 0x7f7f7f7f7f7f7f7f
+		hyphens = ones * '-'
 	)
+	// last is the offset of a hyphen still waiting for its pair; a hyphen
+	// at last+1 completes a separator.
+	last := -2
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		lo := x & low7
-		atLeast7F := (lo + 0x0101010101010101) & high
+		atLeast7F := (lo + ones) & high
 		atLeast20 := (lo + 0x6060606060606060) & high
 		if x&high|atLeast7F|(^atLeast20&high) != 0 {
-			return false
+			return 0, false
+		}
+		// Every byte is below 0x80, so a byte of x^hyphens is zero exactly
+		// when adding 0x7F leaves its high bit clear.
+		for m := ^((x ^ hyphens) + low7) & high; m != 0; m &= m - 1 {
+			j := i + bits.TrailingZeros64(m)/8
+			if j == last+1 {
+				seps++
+				last = -2
+			} else {
+				last = j
+			}
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f:
+			return 0, false
+		case c == '-':
+			if i == last+1 {
+				seps++
+				last = -2
+			} else {
+				last = i
+			}
 		}
 	}
-	return true
+	return seps, true
 }
