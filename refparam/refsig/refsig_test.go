@@ -603,3 +603,16 @@ func TestErrorMessage(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+// The zero Ref is no ref (it encodes as the empty text): Sign refuses it
+// rather than sign a text that Verify would refuse. FuzzSignVerify found it.
+func TestSignZeroRef(t *testing.T) {
+	key, err := refsig.NewKey("k1", make([]byte, refsig.MinKeyLen))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := refsig.Sign(refparam.Ref{}, key, expiry0)
+	if !errors.Is(err, refparam.ErrEmptyName) || s != "" {
+		t.Errorf("Sign(Ref{}) = %q, %v; want ErrEmptyName", s, err)
+	}
+}

@@ -19,7 +19,7 @@ var encoder = refparam.Encoder{}.WithJSONEncoding(refparam.JSONBase64URL)
 // Sign fails with an [*Error] wrapping [ErrNoKey] for the zero Key,
 // [ErrExpiryRange] for an expiry before the Unix epoch or after
 // [MaxExpiryUnix], the [*refparam.EncodeError] for a ref that has no
-// canonical text, or [refparam.ErrTooLong] when the signed text would be
+// canonical text (the zero Ref included: it is no ref, and has no name), or [refparam.ErrTooLong] when the signed text would be
 // longer than refparam.MaxLen.
 func Sign(r refparam.Ref, k Key, expiry time.Time) (string, error) {
 	var buf [128]byte // enough for most links, so the string is the one allocation
@@ -43,6 +43,11 @@ func AppendSign(b []byte, r refparam.Ref, k Key, expiry time.Time) ([]byte, erro
 	n, err := encoder.EncodedLen(r)
 	if err != nil {
 		return b, &Error{Func: "Sign", Offset: -1, Err: err}
+	}
+	if n == 0 {
+		// The zero Ref writes as the empty text, which is no ref: there is
+		// nothing to sign, and Verify would refuse the result.
+		return b, &Error{Func: "Sign", Offset: -1, Err: &refparam.EncodeError{Part: refparam.PartName, Err: refparam.ErrEmptyName}}
 	}
 	if n+fixedLen+len(k.id) > refparam.MaxLen {
 		return b, &Error{Func: "Sign", Offset: -1, Err: refparam.ErrTooLong}

@@ -52,6 +52,9 @@ func slowSign(r refparam.Ref, kid string, secret []byte, expiry time.Time) (stri
 	if err != nil {
 		return "", err
 	}
+	if ref == "" { // the zero Ref: no ref, nothing to sign
+		return "", refparam.ErrEmptyName
+	}
 	return slowSignText(ref, kid, secret, expiry.Unix()), nil
 }
 
