@@ -22,10 +22,10 @@ func Parse(s string) (Ref, error) {
 		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
 	}
 	seps, ascii := scanASCII(s)
-	if ascii && seps == 0 && s != "" && s[0] != '-' && s[len(s)-1] != '-' && !strings.HasSuffix(s, jsonMarker) {
-		// The commonest ref, a name alone, needs no more than the scan:
-		// the same checks as [parser.name] and the jsondata test.
-		return Ref{Name: s}, nil
+	if ascii && seps <= 1 {
+		if name, payload, ok := plainRef(s, seps); ok {
+			return Ref{Name: name, Payload: payload}, nil
+		}
 	}
 	var r Ref
 	p := parser{in: s, ascii: ascii, seps: seps}
@@ -33,6 +33,30 @@ func Parse(s string) (Ref, error) {
 		return Ref{}, err
 	}
 	return r, nil
+}
+
+// plainRef returns the name and payload of the ref in s, printable ASCII
+// with seps separators (0 or 1), when it is the commonest kind: a name
+// alone, or a name and a payload, that passes the checks of [parser.parse]
+// as it stands (a non-empty name, no '-' at either end of a segment, no
+// jsondata marker). Otherwise it reports false, and parser.parse reads s
+// and finds the error or the JSON.
+//
+// It returns strings rather than a Ref, which is too large to be returned
+// in registers.
+func plainRef(s string, seps int) (name, payload string, ok bool) {
+	name = s
+	if seps == 1 {
+		j := indexSep(s, 0)
+		name, payload = s[:j], s[j+2:]
+		if payload == jsonMarker || payload != "" && (payload[0] == '-' || payload[len(payload)-1] == '-') {
+			return "", "", false
+		}
+	}
+	if name == "" || name[0] == '-' || name[len(name)-1] == '-' || strings.HasSuffix(name, jsonMarker) {
+		return "", "", false
+	}
+	return name, payload, true
 }
 
 // MustParse is like [Parse] but panics if s is not a valid ref. It is for
@@ -71,14 +95,10 @@ type parser struct {
 // needs to find "--"; otherwise it decodes and checks every rune.
 func (p *parser) next(i int) (segment, int, error) {
 	if p.ascii {
-		// Segments are short, so a plain loop beats strings.Index here.
-		s := p.in
-		for j := i; j+1 < len(s); j++ {
-			if s[j] == '-' && s[j+1] == '-' {
-				return segment{end: j, next: j + 2, sep: true}, 0, nil
-			}
+		if j := indexSep(p.in, i); j >= 0 {
+			return segment{end: j, next: j + 2, sep: true}, 0, nil
 		}
-		return segment{end: len(s), next: len(s)}, 0, nil
+		return segment{end: len(p.in), next: len(p.in)}, 0, nil
 	}
 	return nextSegment(p.in, i)
 }

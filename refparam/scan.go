@@ -198,6 +198,40 @@ func checkText(s string) (errOff int, err error) {
 	return 0, nil
 }
 
+// Constants for testing eight bytes at a time.
+const (
+	ones    = 0x0101010101010101
+	high    = 0x8080808080808080
+	low7    = 0x7f7f7f7f7f7f7f7f
+	hyphens = ones * '-'
+)
+
+// load8 returns s[i:i+8] as a little-endian word; the compiler makes it one
+// load.
+func load8(s string, i int) uint64 {
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// hyphenBytes returns the high bit of each byte of x that is '-', for a
+// word of ASCII bytes (all below 0x80): a byte of x^hyphens is zero exactly
+// when adding 0x7F leaves its high bit clear.
+func hyphenBytes(x uint64) uint64 {
+	return ^((x ^ hyphens) + low7) & high
+}
+
+// indexSep returns the offset of the first "--" in s at or after i, or -1.
+// Segments are short, so a plain loop beats strings.Index and an
+// eight-byte test here.
+func indexSep(s string, i int) int {
+	for ; i+1 < len(s); i++ {
+		if s[i] == '-' && s[i+1] == '-' {
+			return i
+		}
+	}
+	return -1
+}
+
 // scanASCII reports whether every byte of s is in 0x20–0x7E and, if so,
 // how many "--" separators s holds, paired greedily from the left as the
 // parser reads them ("---" is one separator and a '-'). Printable ASCII has
@@ -208,28 +242,19 @@ func checkText(s string) (errOff int, err error) {
 // It tests eight bytes at a time; within each byte the additions cannot
 // carry into the next. Only the hyphens of a word are visited one by one.
 func scanASCII(s string) (seps int, ok bool) {
-	const (
-		ones    = 0x0101010101010101
-		high    = 0x8080808080808080
-		low7    = 0x7f7f7f7f7f7f7f7f
-		hyphens = ones * '-'
-	)
 	// last is the offset of a hyphen still waiting for its pair; a hyphen
 	// at last+1 completes a separator.
 	last := -2
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load8(s, i)
 		lo := x & low7
 		atLeast7F := (lo + ones) & high
 		atLeast20 := (lo + 0x6060606060606060) & high
 		if x&high|atLeast7F|(^atLeast20&high) != 0 {
 			return 0, false
 		}
-		// Every byte is below 0x80, so a byte of x^hyphens is zero exactly
-		// when adding 0x7F leaves its high bit clear.
-		for m := ^((x ^ hyphens) + low7) & high; m != 0; m &= m - 1 {
+		for m := hyphenBytes(x); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)/8
 			if j == last+1 {
 				seps++
