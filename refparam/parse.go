@@ -167,6 +167,9 @@ func (p *parser) parse(r *Ref) error {
 	if r.Name, err = p.name(first); err != nil {
 		return err
 	}
+	if p.ascii {
+		return p.asciiRest(r, first.next, n)
+	}
 	start, seg := first.next, second
 	if n%2 == 1 {
 		// An odd count: the default payload, then pairs.
@@ -208,6 +211,66 @@ func (p *parser) parse(r *Ref) error {
 		start = seg.next
 		seg, _, _ = p.next(start)
 	}
+}
+
+// asciiRest is the rest of parse for printable ASCII text: it reads the n
+// segments after the name, the first of which starts at start, in one pass
+// with the same checks in the same order.
+func (p *parser) asciiRest(r *Ref, start, n int) error {
+	var err error
+	if n%2 == 1 {
+		if r.Payload, start, err = p.asciiSegment(start); err != nil {
+			return err
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	r.Fields = make([]Field, n/2)
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		id := start
+		if f.ID, start, err = p.asciiSegment(start); err != nil {
+			return err
+		}
+		if f.ID == "" {
+			return p.fail(id, ErrEmptyFieldID)
+		}
+		if f.Value, start, err = p.asciiSegment(start); err != nil {
+			return err
+		}
+	}
+	if n%2 == 0 {
+		// Pairs only: the canonical text adds the empty default slot, and
+		// must still fit.
+		if _, err := (Encoder{}).encodedLen(*r); err != nil {
+			return p.fail(len(p.in), ErrTooLong)
+		}
+	}
+	return nil
+}
+
+// asciiSegment returns the text of the segment of printable ASCII text that
+// starts at start and the start of the next, after checking that no '-'
+// begins or ends it.
+func (p *parser) asciiSegment(start int) (text string, next int, err error) {
+	s := p.in
+	end, next := indexSep(s, start), 0
+	if end < 0 {
+		end, next = len(s), len(s)
+	} else {
+		next = end + 2
+	}
+	text = s[start:end]
+	if text != "" {
+		if text[0] == '-' {
+			return "", 0, p.fail(start, ErrEdgeHyphen)
+		}
+		if text[len(text)-1] == '-' {
+			return "", 0, p.fail(end-1, ErrEdgeHyphen)
+		}
+	}
+	return text, next, nil
 }
 
 // name returns the name, the segment at the start of the input.
