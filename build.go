@@ -40,11 +40,15 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 		}
 		return "", err
 	}
-	if inText(l.Kind) {
+	if l.Kind.InText() {
 		// The bot reads a ref from message text only up to the first
 		// white space; a ref with a space in it would arrive cut short.
-		if i := indexSpace(text); i >= 0 {
-			return "", &RefError{Kind: l.Kind, Raw: text, Offset: i, Err: ErrWhiteSpace}
+		if w := channel.FirstWord(text); w != text {
+			off := 0 // text starts with white space
+			if w != "" && text[:len(w)] == w {
+				off = len(w)
+			}
+			return "", &RefError{Kind: l.Kind, Raw: text, Offset: off, Err: ErrWhiteSpace}
 		}
 	}
 	l.Ref = text

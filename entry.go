@@ -1,10 +1,6 @@
 package entrylink
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
 )
@@ -58,8 +54,8 @@ func Decode(l channel.Link) (Entry, error) {
 // decoding of a short ref.
 func (e *Entry) decode() error {
 	raw := e.Link.Ref
-	if inText(e.Link.Kind) {
-		raw = firstWord(raw)
+	if e.Link.Kind.InText() {
+		raw = channel.FirstWord(raw)
 	}
 	if raw == "" {
 		return nil
@@ -73,41 +69,4 @@ func (e *Entry) decode() error {
 		return re
 	}
 	return nil
-}
-
-// inText reports whether channel k carries the ref in message text that the
-// user can edit before sending.
-func inText(k channel.Kind) bool {
-	switch k {
-	case channel.WhatsApp, channel.Line, channel.SMS, channel.Email:
-		return true
-	}
-	return false
-}
-
-// firstWord returns the first white-space-delimited word of s, which is
-// what the webhook's text rule takes as the ref.
-func firstWord(s string) string {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := indexSpace(s); i >= 0 {
-		s = s[:i]
-	}
-	return s
-}
-
-// indexSpace is strings.IndexFunc(s, unicode.IsSpace) with a fast path for
-// ASCII, where a ref spends its bytes.
-func indexSpace(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ' || '\t' <= c && c <= '\r':
-			return i
-		case c >= utf8.RuneSelf:
-			if j := strings.IndexFunc(s[i:], unicode.IsSpace); j >= 0 {
-				return i + j
-			}
-			return -1
-		}
-	}
-	return -1
 }

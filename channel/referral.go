@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -387,7 +386,7 @@ func (r *refReader) fieldErr(key string, v jsonValue) error {
 func textRef(text string, bare bool) (string, bool) {
 	t := strings.TrimSpace(text)
 	if rest, ok := strings.CutPrefix(t, "/"); ok {
-		end := strings.IndexFunc(rest, unicode.IsSpace)
+		end := indexSpace(rest)
 		if end < 0 {
 			end = len(rest)
 		}
@@ -396,7 +395,7 @@ func textRef(text string, bare bool) (string, bool) {
 		}
 		return rest[:end], true
 	}
-	if bare && t != "" && strings.IndexFunc(t, unicode.IsSpace) < 0 {
+	if bare && t != "" && indexSpace(t) < 0 {
 		return t, true
 	}
 	return "", false

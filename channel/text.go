@@ -1,0 +1,47 @@
+package channel
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// InText reports whether channel k carries its ref in message text that
+// the user can edit before sending (WhatsApp, LINE, SMS, Email), where the
+// bot reads the ref by the text rule rather than from a parameter.
+func (k Kind) InText() bool {
+	switch k {
+	case WhatsApp, Line, SMS, Email:
+		return true
+	}
+	return false
+}
+
+// FirstWord returns the first white-space-delimited word of text
+// (white space as unicode.IsSpace has it): the ref a bot's webhook reads
+// from the text a link of a text channel prefills, once its "/" is gone.
+// Words after it are the user's message. It returns a substring of text.
+func FirstWord(text string) string {
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	if i := indexSpace(text); i >= 0 {
+		text = text[:i]
+	}
+	return text
+}
+
+// indexSpace is strings.IndexFunc(s, unicode.IsSpace) with a fast path for
+// ASCII, where refs spend their bytes.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			return i
+		case c >= utf8.RuneSelf:
+			if j := strings.IndexFunc(s[i:], unicode.IsSpace); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+	}
+	return -1
+}
