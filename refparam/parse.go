@@ -21,13 +21,18 @@ func Parse(s string) (Ref, error) {
 	if len(s) > MaxLen {
 		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
 	}
-	seps, ascii := scanASCII(s)
-	if ascii && seps <= 1 {
-		if name, payload, ok := plainRef(s, seps); ok {
-			return Ref{Name: name, Payload: payload}, nil
-		}
-	}
+	var at [fastSeps]uint16
+	seps, ascii := scanASCII(s, &at)
 	var r Ref
+	if ascii && seps <= len(at) {
+		if seps == 0 && plainName(s) {
+			return Ref{Name: s}, nil
+		}
+		if plainRef(s, at[:seps], &r) {
+			return r, nil
+		}
+		r = Ref{}
+	}
 	p := parser{in: s, ascii: ascii, seps: seps}
 	if err := p.parse(&r); err != nil {
 		return Ref{}, err
@@ -35,28 +40,72 @@ func Parse(s string) (Ref, error) {
 	return r, nil
 }
 
-// plainRef returns the name and payload of the ref in s, printable ASCII
-// with seps separators (0 or 1), when it is the commonest kind: a name
-// alone, or a name and a payload, that passes the checks of [parser.parse]
-// as it stands (a non-empty name, no '-' at either end of a segment, no
-// jsondata marker). Otherwise it reports false, and parser.parse reads s
-// and finds the error or the JSON.
-//
-// It returns strings rather than a Ref, which is too large to be returned
-// in registers.
-func plainRef(s string, seps int) (name, payload string, ok bool) {
-	name = s
-	if seps == 1 {
-		j := indexSep(s, 0)
-		name, payload = s[:j], s[j+2:]
-		if payload == jsonMarker || payload != "" && (payload[0] == '-' || payload[len(payload)-1] == '-') {
-			return "", "", false
+// plainRef sets *r to the ref in s, printable ASCII whose separators start
+// at the offsets in at, when it is the commonest kind: a name, a default
+// payload, and pairs, that passes the checks of [parser.parse] as it stands
+// (a non-empty name and field ids, no '-' at either end of a segment, no
+// jsondata marker, room for the canonical text). Otherwise it reports
+// false, and parser.parse reads s again and finds the error or the JSON. It
+// allocates only Fields, as parser.parse does.
+func plainRef(s string, at []uint16, r *Ref) bool {
+	// seg returns segment i: the name is segment 0.
+	seg := func(i int) string {
+		start, end := 0, len(s)
+		if i > 0 {
+			start = int(at[i-1]) + 2
 		}
+		if i < len(at) {
+			end = int(at[i])
+		}
+		return s[start:end]
 	}
-	if name == "" || name[0] == '-' || name[len(name)-1] == '-' || strings.HasSuffix(name, jsonMarker) {
-		return "", "", false
+	name := seg(0)
+	if !plainName(name) {
+		return false
 	}
-	return name, payload, true
+	r.Name = name
+	if len(at) == 0 {
+		return true
+	}
+	next := 1
+	if len(at)%2 == 1 {
+		// An odd count after the name: the default payload, then pairs.
+		p := seg(1)
+		if p == jsonMarker || !noEdgeHyphen(p) {
+			return false
+		}
+		r.Payload, next = p, 2
+		if len(at) == 1 {
+			return true
+		}
+	} else if seg(1) == jsonMarker || len(s)+len("--") > MaxLen {
+		// Pairs only: the canonical text adds the empty default slot,
+		// which must fit.
+		return false
+	}
+	fields := make([]Field, (len(at)+1-next)/2)
+	for i := range fields {
+		id, v := seg(next), seg(next+1)
+		if id == "" || !noEdgeHyphen(id) || !noEdgeHyphen(v) {
+			return false
+		}
+		fields[i] = Field{ID: id, Value: v}
+		next += 2
+	}
+	r.Fields = fields
+	return true
+}
+
+// plainName reports whether name, printable ASCII without separators, is a
+// ref on its own: not empty, no '-' at either end, no jsondata marker.
+func plainName(name string) bool {
+	return name != "" && name[0] != '-' && name[len(name)-1] != '-' && !strings.HasSuffix(name, jsonMarker)
+}
+
+// noEdgeHyphen reports whether t, printable ASCII, neither begins nor ends
+// with '-'.
+func noEdgeHyphen(t string) bool {
+	return t == "" || t[0] != '-' && t[len(t)-1] != '-'
 }
 
 // MustParse is like [Parse] but panics if s is not a valid ref. It is for

@@ -2,6 +2,7 @@ package refparam_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -203,6 +204,44 @@ func TestParseMaxLenCanonical(t *testing.T) {
 	s := "a–1–" + strings.Repeat("v", refparam.MaxLen-len("a–1–")-1)
 	if r, err := refparam.Parse(s); err != nil || len(r.String()) > refparam.MaxLen {
 		t.Errorf("pairs-only text with en dashes: %v", err)
+	}
+}
+
+// Parse reads short printable ASCII refs on a fast path that knows where
+// the first 16 separators are; around that count, and with an error in the
+// last segment, it must agree with the reference parser exactly.
+func TestParseSeparatorCount(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		segs := []string{"giveaway"}
+		for i := 1; i <= n; i++ {
+			segs = append(segs, "v"+strconv.Itoa(i))
+		}
+		base := strings.Join(segs, "--")
+		for _, s := range []string{
+			base,
+			base + "-",    // a '-' ends the last segment
+			base + "--",   // an empty last segment
+			base + "---x", // a '-' begins the last segment
+			strings.Replace(base, "v"+strconv.Itoa(max(n-1, 1)), "", 1), // an empty id or value near the end
+			base + "--jsondata",
+		} {
+			got, err := refparam.Parse(s)
+			want, wantOff, wantErr := slowParse(s)
+			if wantErr != nil {
+				var se *refparam.SyntaxError
+				if !errors.Is(err, wantErr) || !errors.As(err, &se) || se.Offset != wantOff {
+					t.Errorf("Parse(%q) error = %v, want %v at offset %d", s, err, wantErr, wantOff)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("Parse(%q) error = %v, want %#v", s, err, want)
+				continue
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Parse(%q) (-want +got):\n%s", s, diff)
+			}
+		}
 	}
 }
 

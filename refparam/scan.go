@@ -198,6 +198,11 @@ func checkText(s string) (errOff int, err error) {
 	return 0, nil
 }
 
+// fastSeps is how many separator offsets scanASCII records: enough for a
+// name, a default payload and seven pairs, the refs that links carry. The
+// offsets fit in a uint16 because MaxLen does.
+const fastSeps = 16
+
 // Constants for testing eight bytes at a time.
 const (
 	ones    = 0x0101010101010101
@@ -239,9 +244,12 @@ func indexSep(s string, i int) int {
 // "--"; knowing the count up front lets the parser decide odd or even
 // without a second scan.
 //
+// It records in at the offsets of the first len(at) separators, so that
+// the parser of a short ref need not look for them again.
+//
 // It tests eight bytes at a time; within each byte the additions cannot
 // carry into the next. Only the hyphens of a word are visited one by one.
-func scanASCII(s string) (seps int, ok bool) {
+func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
 	// last is the offset of a hyphen still waiting for its pair; a hyphen
 	// at last+1 completes a separator.
 	last := -2
@@ -257,6 +265,9 @@ func scanASCII(s string) (seps int, ok bool) {
 		for m := hyphenBytes(x); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)/8
 			if j == last+1 {
+				if seps < len(at) {
+					at[seps] = uint16(last)
+				}
 				seps++
 				last = -2
 			} else {
@@ -270,6 +281,9 @@ func scanASCII(s string) (seps int, ok bool) {
 			return 0, false
 		case c == '-':
 			if i == last+1 {
+				if seps < len(at) {
+					at[seps] = uint16(last)
+				}
 				seps++
 				last = -2
 			} else {
