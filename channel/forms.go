@@ -88,7 +88,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 		if p := ps.u.path; p != want && p != want+"/" {
 			return ps.badPath(k)
 		}
-		if ph := p[0]; ph.raw != "" {
+		if ph := &p[0]; ph.raw != "" {
 			if t, e = ps.target(k, ph.value(), ph.raw, ph.off); e != nil {
 				return e
 			}
@@ -117,12 +117,12 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 		if p := ps.u.path; p != "" && p != "/" {
 			return ps.badPath(k)
 		}
-		d := found[numStartParams]
+		d := &found[numStartParams]
 		if d.raw == "" {
 			return ps.missing(k, ps.u.queryOff)
 		}
 		bot, botOff = d.raw, d.off
-		if a := found[numStartParams+1]; a.found {
+		if a := &found[numStartParams+1]; a.found {
 			app, appOff = a.raw, a.off
 			if app == "" {
 				return ps.badApp(app, appOff)
@@ -148,10 +148,13 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 			return ps.badApp(app, appOff)
 		}
 	}
+	// found is walked by index and val points into it: a qparam copied
+	// whole right after params stored its fields one by one stalls (see
+	// Parser.Parse).
 	var which StartParam
-	var val qparam
-	for sp, q := range found[:numStartParams] {
-		sp := StartParam(sp)
+	val := &qparam{}
+	for sp := range StartParam(numStartParams) {
+		q := &found[sp]
 		if !q.found {
 			continue
 		}
@@ -202,7 +205,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 	if e := ps.params(k, true, p[:], "chatURI", "context"); e != nil {
 		return e
 	}
-	c := p[0]
+	c := &p[0]
 	if c.raw == "" {
 		return ps.missing(k, ps.u.queryOff)
 	}
@@ -230,7 +233,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 	if e := ps.params(k, true, p[:], "p", "ref"); e != nil {
 		return e
 	}
-	a := p[0]
+	a := &p[0]
 	if a.raw == "" {
 		return ps.missing(k, ps.u.queryOff)
 	}
@@ -339,18 +342,10 @@ func (ps *parsing) email(l *Link) *LinkError {
 		return e
 	}
 	// to, cc and bcc would add recipients who get the ref too; any other
-	// header is not the link's to set either.
-	found := 0
-	for _, q := range p {
-		if q.found {
-			found++
-		}
-	}
-	if q := ps.u.query; q != "" && strings.Count(q, "&")+1 > found {
-		// More pairs than subject and body: look at their names.
-		if e := ps.onlyParams(k, "subject", "body"); e != nil {
-			return e
-		}
+	// header is not the link's to set either. params has noted the first
+	// such key in the pass that found subject and body.
+	if ps.other >= 0 {
+		return ps.otherParam(k)
 	}
 	subject, e := ps.textRef(k, &p[0], &subjectRule, false)
 	if e != nil {

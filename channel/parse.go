@@ -48,8 +48,12 @@ func Parse(rawURL string) (Link, error) { return Parser{}.Parse(rawURL) }
 // listed in the package documentation. Parameters other than the ones a
 // channel's link is read from are ignored; those must occur at most once.
 // For every Link l that Parse returns, Parse(l.URL()) returns l.
-func (p Parser) Parse(rawURL string) (Link, error) {
-	var l Link
+func (p Parser) Parse(rawURL string) (l Link, err error) {
+	// The forms write their fields straight into the named result. A
+	// local Link returned by value would be copied out in 16-byte moves
+	// right after its fields were stored one by one, and on amd64 such a
+	// load cannot be forwarded from those stores: the copy stalled
+	// for longer than some whole link forms take to read.
 	ps := parsing{s: rawURL}
 	if e := ps.parse(&p, &l); e != nil {
 		e.Op, e.Input = "Parse", rawURL
@@ -89,8 +93,9 @@ func webHostKind(h string) Kind {
 
 // parsing holds the state of one Parse call.
 type parsing struct {
-	s string
-	u rawURL
+	s     string
+	u     rawURL
+	other int // set by params: the offset in u.query of the first key it did not look for, or -1
 }
 
 // fail returns an error about part, value at offset off of the URL.
@@ -234,9 +239,12 @@ func (p *qparam) value() string {
 // params sets out[i] to the parameter names[i] of the query, in one pass,
 // matching keys after %-decoding (and '+' as space, as net/url does) and,
 // with fold, in any ASCII case. A parameter that occurs twice is an
-// ErrRepeated error; a bad %-escape anywhere in the query, ErrSyntax.
+// ErrRepeated error; a bad %-escape anywhere in the query, ErrSyntax. It
+// also notes in ps.other the first non-empty key that is none of names,
+// for the forms that allow no other parameter.
 func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *LinkError {
 	q := ps.u.query
+	ps.other = -1
 	for i := 0; i < len(q); i++ {
 		start, eq, plain := i, -1, true
 		ascii, lastEsc := true, -1 // of the value
@@ -279,6 +287,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 		if key == "" {
 			continue
 		}
+		known := false
 		for j, name := range names {
 			switch {
 			case plain && !fold:
@@ -294,6 +303,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			case !keyIs(key, name, fold):
 				continue
 			}
+			known = true
 			if out[j].found {
 				return ps.fail(k, name+" parameter", "", ps.u.queryOff+start, ErrRepeated)
 			}
@@ -307,36 +317,24 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			o.raw, o.off, o.koff, o.found = val, off, ps.u.queryOff+start, true
 			o.ascii, o.lastEsc = ascii, lastEsc
 		}
+		if !known && ps.other < 0 {
+			ps.other = start
+		}
 	}
 	return nil
 }
 
-// onlyParams refuses any query parameter whose name is not one of names,
-// compared as params compares them (ASCII case folded, %-escapes decoded).
-// It runs after params, which has checked the escapes.
-func (ps *parsing) onlyParams(k Kind, names ...string) *LinkError {
-	q := ps.u.query
-	for start := 0; start < len(q); {
-		end := strings.IndexByte(q[start:], '&')
-		if end < 0 {
-			end = len(q)
-		} else {
-			end += start
-		}
-		key := q[start:end]
-		if eq := strings.IndexByte(key, '='); eq >= 0 {
-			key = key[:eq]
-		}
-		known := key == ""
-		for _, name := range names {
-			known = known || keyIs(key, name, true)
-		}
-		if !known {
-			return ps.fail(k, "parameter", key, ps.u.queryOff+start, ErrParam)
-		}
-		start = end + 1
+// otherParam returns the ErrParam error for the key that params noted in
+// ps.other.
+func (ps *parsing) otherParam(k Kind) *LinkError {
+	key := ps.u.query[ps.other:]
+	if i := strings.IndexByte(key, '&'); i >= 0 {
+		key = key[:i]
 	}
-	return nil
+	if i := strings.IndexByte(key, '='); i >= 0 {
+		key = key[:i]
+	}
+	return ps.fail(k, "parameter", key, ps.u.queryOff+ps.other, ErrParam)
 }
 
 // keyIs reports whether the raw query key equals name once decoded.
