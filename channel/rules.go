@@ -45,6 +45,8 @@ const (
 	cMark                          // bytes scan notes: cBadURL and : ? % ;
 	cQMark                         // bytes params notes: & = % + and bytes >= 0x80
 	cPrint                         // printable ASCII: 0x20-0x7e
+	cLDH                           // host name labels: A-Z a-z 0-9 -
+	cAtext                         // e-mail local part but '.': A-Z a-z 0-9 ! $ ' * + = _ ~ -
 )
 
 // byteClass maps each byte to the classes it belongs to. Bytes >= 0x80
@@ -75,6 +77,8 @@ var byteClass = func() (t [256]uint32) {
 	add(cPath, unres+"/")
 	add(cLocal, alnum+".!$'*+=_~-")
 	add(cDigit, "0123456789")
+	add(cLDH, alnum+"-")
+	add(cAtext, alnum+"!$'*+=_~-")
 	for c := 0; c <= ' '; c++ {
 		t[c] |= cBadURL
 	}
@@ -98,10 +102,8 @@ var byteClass = func() (t [256]uint32) {
 // in reports whether every byte of s is in class c, and if not, the offset
 // of the first that is not.
 func in(c uint32, s string) (ok bool, bad int) {
-	for i := 0; i < len(s); i++ {
-		if byteClass[s[i]]&c == 0 {
-			return false, i
-		}
+	if i := indexNotClass(s, 0, c); i < len(s) {
+		return false, i
 	}
 	return true, -1
 }
@@ -297,6 +299,22 @@ func indexClass(s string, i int, c uint32) int {
 		}
 	}
 	for ; i < len(s) && byteClass[s[i]]&c == 0; i++ {
+	}
+	return i
+}
+
+// indexNotClass returns the offset of the first byte of s at or after i
+// that is not in class c (one class bit), or len(s). It is indexClass's
+// complement: four bytes are all in c exactly when the AND of their
+// classes still has c's bit, so it too tests one block per branch.
+func indexNotClass(s string, i int, c uint32) int {
+	for ; len(s)-i >= 4; i += 4 {
+		b := s[i : i+4]
+		if byteClass[b[0]]&byteClass[b[1]]&byteClass[b[2]]&byteClass[b[3]]&c == 0 {
+			break
+		}
+	}
+	for ; i < len(s) && byteClass[s[i]]&c != 0; i++ {
 	}
 	return i
 }

@@ -80,13 +80,11 @@ func scan(s string, u *rawURL) *LinkError {
 		// The authority ends at '/' or '?'. If all its bytes are host
 		// bytes (the common case), it has no '@', '[' or ':' to look for.
 		end, hostOnly := i, true
-		for ; end < len(s); end++ {
-			if c := s[end]; byteClass[c]&cHost == 0 {
-				if c == '/' || c == '?' {
-					break
-				}
-				hostOnly = false
+		for ; ; end++ {
+			if end = indexNotClass(s, end, cHost); end == len(s) || s[end] == '/' || s[end] == '?' {
+				break
 			}
+			hostOnly = false
 		}
 		auth := s[i:end]
 		at, c := -1, -1 // the first '@' and the last ':'
@@ -140,19 +138,15 @@ func checkHost(host string, off int) *LinkError {
 	if host == "" {
 		return &LinkError{Part: "host", Offset: off, Err: ErrHost}
 	}
-	last := 0
-	for i := 0; i <= len(host); i++ {
-		if i < len(host) {
-			c := host[i]
-			if c >= 0x80 {
+	// Each stop of the run scan is a dot, the end, or the first byte that
+	// is not a host byte: the labels are checked in order as they end.
+	for last := 0; ; {
+		i := indexNotClass(host, last, cLDH)
+		if i < len(host) && host[i] != '.' {
+			if host[i] >= 0x80 {
 				return &LinkError{Part: "host", Value: host, Offset: off + i, Rune: firstRune(host[i:]), Err: ErrIDNHost}
 			}
-			if byteClass[c]&cHost == 0 {
-				return &LinkError{Part: "host", Value: host, Offset: off + i, Rune: rune(c), Err: ErrHost}
-			}
-			if c != '.' {
-				continue
-			}
+			return &LinkError{Part: "host", Value: host, Offset: off + i, Rune: rune(host[i]), Err: ErrHost}
 		}
 		label := host[last:i]
 		if label == "" {
@@ -161,12 +155,14 @@ func checkHost(host string, off int) *LinkError {
 		if len(label) >= 4 && equalFoldASCII(label[:4], "xn--") {
 			return &LinkError{Part: "host", Value: host, Offset: off + last, Err: ErrIDNHost}
 		}
-		if i == len(host) && '0' <= label[0] && label[0] <= '9' {
-			return &LinkError{Part: "host", Value: host, Offset: off, Err: ErrIPHost}
+		if i == len(host) {
+			if '0' <= label[0] && label[0] <= '9' {
+				return &LinkError{Part: "host", Value: host, Offset: off, Err: ErrIPHost}
+			}
+			return nil
 		}
 		last = i + 1
 	}
-	return nil
 }
 
 // badEscape returns the offset of the first '%' in s not followed by two

@@ -192,33 +192,37 @@ func checkAddr(s string) int {
 	if len(local) == 0 || len(local) > 64 {
 		return at
 	}
-	for i := 0; i < len(local); i++ {
-		c := local[i]
-		if byteClass[c]&cLocal == 0 {
-			return i
+	// The local part is runs of cAtext bytes between single dots: the run
+	// scan stops at each dot, checked here, and at the first byte outside
+	// cLocal, refused. The stops come in the order of a byte-by-byte loop,
+	// so the offset returned is the first byte at fault.
+	for i := 0; ; i++ {
+		if i = indexNotClass(local, i, cAtext); i == len(local) {
+			break
 		}
-		if c == '.' && (i == 0 || i == len(local)-1 || local[i-1] == '.') {
+		if local[i] != '.' || i == 0 || i == len(local)-1 || local[i-1] == '.' {
 			return i
 		}
 	}
-	labels, start := 0, 0
-	for i := 0; i <= len(domain); i++ {
+	// The domain is LDH labels between dots, scanned likewise: each label
+	// is checked when the scan reaches the dot or the end after it.
+	labels := 0
+	for start, i := 0, 0; ; start = i + 1 {
+		i = indexNotClass(domain, start, cLDH)
 		if i < len(domain) && domain[i] != '.' {
-			c := domain[i]
-			if byteClass[c]&cHost == 0 {
-				return at + 1 + i
-			}
-			continue
+			return at + 1 + i
 		}
 		l := domain[start:i]
 		if len(l) == 0 || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
 			return at + 1 + i
 		}
 		labels++
-		if i == len(domain) && '0' <= l[0] && l[0] <= '9' {
-			return at + 1 + start
+		if i == len(domain) {
+			if '0' <= l[0] && l[0] <= '9' {
+				return at + 1 + start
+			}
+			break
 		}
-		start = i + 1
 	}
 	if labels < 2 {
 		return len(s)
