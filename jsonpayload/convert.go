@@ -2,6 +2,8 @@ package jsonpayload
 
 import (
 	"github.com/tidwall/gjson"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // convert writes the found value r as a value of type t, following the
@@ -52,29 +54,19 @@ func convert(r gjson.Result, t Type) (v string, ok bool) {
 
 // trimSpace removes JSON white space from both ends of s.
 func trimSpace(s string) string {
-	for len(s) > 0 && isSpace(s[0]) {
+	for len(s) > 0 && jsonscan.IsSpace(s[0]) {
 		s = s[1:]
 	}
-	for len(s) > 0 && isSpace(s[len(s)-1]) {
+	for len(s) > 0 && jsonscan.IsSpace(s[len(s)-1]) {
 		s = s[:len(s)-1]
 	}
 	return s
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
 // isNumber reports whether s is exactly a JSON number (RFC 8259 §6; see
-// [numberEnd]).
+// [jsonscan.NumberEnd]).
 func isNumber(s string) bool {
-	return numberEnd(s, 0) == len(s)
-}
-
-// digits returns the offset of the first non-digit at or after i.
-func digits(s string, i int) int {
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
+	return jsonscan.NumberEnd(s, 0) == len(s)
 }
 
 // num reads the n-digit decimal at s[i:], or -1.
@@ -127,7 +119,7 @@ func isDateTime(s string) bool {
 	}
 	i := 19
 	if s[i] == '.' {
-		j := digits(s, i+1)
+		j := jsonscan.Digits(s, i+1)
 		if j == i+1 {
 			return false
 		}

@@ -118,7 +118,8 @@
 // one pass that cannot recurse, its syntax, its encoding (RFC 8259
 // requires UTF-8) and its nesting against [MaxDepth] ([ErrTooDeep]).
 //
-// That pass is the package's own validator; it does not call gjson.Valid,
+// That pass is the module's own validator (shared with package refparam);
+// it does not call gjson.Valid,
 // which gjson asks callers to run on untrusted input, but stands in for it
 // and is at least as strict. It reads the grammar of RFC 8259, which is
 // the grammar gjson.Valid and encoding/json's Valid read, and it also

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // MaxPathLength is the longest path, in bytes, that Compile accepts.
@@ -316,7 +318,7 @@ func parseQuoted(p string, open int) (string, int, *pathError) {
 		case 't':
 			b = append(b, '\t')
 		case 'u':
-			r, n := hex4(p, i+1)
+			r, n := jsonscan.Hex4(p, i+1)
 			if n < 0 {
 				return "", 0, syntaxError(i-1, "bad \\u escape")
 			}
@@ -324,7 +326,7 @@ func parseQuoted(p string, open int) (string, int, *pathError) {
 			if utf16.IsSurrogate(r) {
 				r2, n2 := rune(0), -1
 				if i+2 < len(p) && p[i+1] == '\\' && p[i+2] == 'u' {
-					r2, n2 = hex4(p, i+3)
+					r2, n2 = jsonscan.Hex4(p, i+3)
 				}
 				r = utf16.DecodeRune(r, r2)
 				if n2 < 0 || r == utf8.RuneError {
@@ -338,27 +340,6 @@ func parseQuoted(p string, open int) (string, int, *pathError) {
 		}
 	}
 	return "", 0, syntaxError(open, "unclosed quote")
-}
-
-// hex4 decodes four hex digits at p[i:]; n is -1 when they are not there.
-func hex4(p string, i int) (r rune, n int) {
-	if i+4 > len(p) {
-		return 0, -1
-	}
-	for _, c := range []byte(p[i : i+4]) {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		case c >= 'A' && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, -1
-		}
-		r = r<<4 | rune(c)
-	}
-	return r, 4
 }
 
 // gjsonSteps writes literal tokens as gjson paths in which every token is

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // maxRootMembers is how many members of a root object [validate] records.
@@ -55,7 +57,7 @@ func (x *rootIndex) ended(end int) {
 // back to gjson on the whole document.
 func (x *rootIndex) find(doc string, p path) (gjson.Result, int) {
 	for _, m := range x.members[:x.n] {
-		if !keyIs(doc[m.key:stringEnd(doc, m.key+1)], p.head) {
+		if !keyIs(doc[m.key:jsonscan.StringEnd(doc, m.key+1)], p.head) {
 			continue
 		}
 		// Parse takes all of an object or array it is given: the value

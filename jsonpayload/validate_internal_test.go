@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // slowValid is the reference validate must agree with: the three checks it
@@ -154,7 +156,7 @@ func checkRootIndex(t *testing.T, doc string, root *rootIndex) {
 	r.ForEach(func(k, v gjson.Result) bool {
 		if n < maxRootMembers {
 			m := root.members[n]
-			if key := doc[m.key:stringEnd(doc, m.key+1)]; key != k.Raw || doc[m.value:m.end] != v.Raw {
+			if key := doc[m.key:jsonscan.StringEnd(doc, m.key+1)]; key != k.Raw || doc[m.value:m.end] != v.Raw {
 				t.Fatalf("validate(%q): member %d is %q: %q, gjson reads %q: %q", doc, n, key, doc[m.value:m.end], k.Raw, v.Raw)
 			}
 		}

@@ -1,0 +1,269 @@
+// Package jsonscan checks JSON text (RFC 8259) in one pass, without
+// recursion and without allocating for documents of ordinary depth. It is
+// the document check of packages refparam and jsonpayload, and its token
+// readers are the ones jsonpayload walks documents with.
+//
+// The grammar, as [Valid] reads it:
+//
+//	JSON-text = ws value ws
+//	value     = object / array / string / number / "true" / "false" / "null"
+//	object    = "{" ws [ string ws ":" ws value ws *( "," ws string ws ":" ws value ws ) ] "}"
+//	array     = "[" ws [ value ws *( "," ws value ws ) ] "]"
+//	string    = DQUOTE *( unescaped / "\" ( DQUOTE / "\" / "/" / "b" / "f" / "n" / "r" / "t" / "u" 4HEXDIG ) ) DQUOTE
+//	unescaped = any UTF-8 encoded code point but DQUOTE, "\" and U+0000-U+001F
+//	number    = see [NumberEnd]
+//	ws        = *( SP / HTAB / LF / CR )
+//
+// It accepts what encoding/json.Valid accepts, except text that is not
+// UTF-8 (RFC 8259 §8.1), which Valid refuses and encoding/json does not,
+// and documents nested deeper than the caller's limit.
+package jsonscan
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Valid reports whether doc is exactly one JSON text, in valid UTF-8, with
+// no object or array nested deeper than maxDepth.
+//
+// The open containers are a stack of bits, one per level (set for an
+// object); the first 64 levels live in a word, so only a document nested
+// deeper than that allocates.
+func Valid(doc string, maxDepth int) bool {
+	var word [1]uint64
+	stack := word[:] // bit d%64 of stack[d/64]: the container at depth d+1 is an object
+	depth := 0
+	i := SkipSpace(doc, 0)
+	for {
+		// A value starts at i.
+		if i >= len(doc) {
+			return false
+		}
+		switch c := doc[i]; c {
+		case '{', '[':
+			if depth == maxDepth {
+				return false
+			}
+			closer := c + 2 // '{'+2 is '}', '['+2 is ']'
+			if i = SkipSpace(doc, i+1); i < len(doc) && doc[i] == closer {
+				i++ // {} or []: a whole value
+				break
+			}
+			if depth/64 == len(stack) {
+				stack = append(stack, 0)
+			}
+			w, bit := &stack[depth/64], uint64(1)<<(depth%64)
+			depth++
+			if c == '{' {
+				*w |= bit
+				if i = Member(doc, i); i < 0 {
+					return false
+				}
+			} else {
+				*w &^= bit
+			}
+			continue // to the first value inside
+		case '"':
+			i = StringEnd(doc, i+1)
+		case 't':
+			i = LiteralEnd(doc, i, "true")
+		case 'f':
+			i = LiteralEnd(doc, i, "false")
+		case 'n':
+			i = LiteralEnd(doc, i, "null")
+		default:
+			i = NumberEnd(doc, i)
+		}
+		if i < 0 {
+			return false
+		}
+		// A value ends at i: close containers until one goes on.
+		for {
+			i = SkipSpace(doc, i)
+			if depth == 0 {
+				return i == len(doc)
+			}
+			if i == len(doc) {
+				return false
+			}
+			d := depth - 1
+			object := stack[d/64]>>(d%64)&1 != 0
+			closer := byte(']')
+			if object {
+				closer = '}'
+			}
+			c := doc[i]
+			if c == closer {
+				depth--
+				i++
+				continue
+			}
+			if c != ',' {
+				return false
+			}
+			i = SkipSpace(doc, i+1)
+			if object {
+				if i = Member(doc, i); i < 0 {
+					return false
+				}
+			}
+			break // to the next value
+		}
+	}
+}
+
+// Member reads the `string ws ":" ws` that starts an object member at
+// doc[i:] and returns the offset of its value, or -1.
+func Member(doc string, i int) int {
+	if i == len(doc) || doc[i] != '"' {
+		return -1
+	}
+	if i = StringEnd(doc, i+1); i < 0 {
+		return -1
+	}
+	if i = SkipSpace(doc, i); i == len(doc) || doc[i] != ':' {
+		return -1
+	}
+	return SkipSpace(doc, i+1)
+}
+
+// IsSpace reports whether c is JSON white space.
+func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// SkipSpace returns the offset of the first byte at or after i that is not
+// JSON white space.
+func SkipSpace(doc string, i int) int {
+	for i < len(doc) && IsSpace(doc[i]) {
+		i++
+	}
+	return i
+}
+
+// unescaped marks the ASCII bytes that stand for themselves in a JSON
+// string; the bytes of other code points are checked as UTF-8.
+var unescaped = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// StringEnd returns the offset after the closing quote of the string whose
+// content starts at doc[i:], or -1 when the string is not well formed:
+// unterminated, holding a control character, an unknown escape or invalid
+// UTF-8. A \u escape of a lone surrogate is well formed, as RFC 8259 §8.2
+// allows.
+func StringEnd(doc string, i int) int {
+	for i < len(doc) {
+		c := doc[i]
+		switch {
+		case unescaped[c]:
+			i++
+		case c == '"':
+			return i + 1
+		case c == '\\':
+			if i+1 == len(doc) {
+				return -1
+			}
+			switch doc[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if _, n := Hex4(doc, i+2); n < 0 {
+					return -1
+				}
+				i += 6
+			default:
+				return -1
+			}
+		case c < ' ':
+			return -1
+		default:
+			r, n := utf8.DecodeRuneInString(doc[i:])
+			if r == utf8.RuneError && n == 1 {
+				return -1
+			}
+			i += n
+		}
+	}
+	return -1
+}
+
+// Hex4 decodes four hex digits at s[i:]; n is -1 when they are not there.
+func Hex4(s string, i int) (r rune, n int) {
+	if i+4 > len(s) {
+		return 0, -1
+	}
+	for _, c := range []byte(s[i : i+4]) {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, 4
+}
+
+// LiteralEnd returns the offset after lit at doc[i:], or -1.
+func LiteralEnd(doc string, i int, lit string) int {
+	if strings.HasPrefix(doc[i:], lit) {
+		return i + len(lit)
+	}
+	return -1
+}
+
+// NumberEnd returns the offset after the JSON number (RFC 8259 §6) that
+// starts at s[i:], or -1 if none does:
+//
+//	number = [ "-" ] ( "0" / %x31-39 *DIGIT ) [ "." 1*DIGIT ] [ ( "e" / "E" ) [ "+" / "-" ] 1*DIGIT ]
+//
+// It stops at the first byte that cannot continue the number; the caller
+// decides whether that byte may follow it.
+func NumberEnd(s string, i int) int {
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		i = Digits(s, i)
+	default:
+		return -1
+	}
+	if i < len(s) && s[i] == '.' {
+		j := Digits(s, i+1)
+		if j == i+1 {
+			return -1
+		}
+		i = j
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		j := Digits(s, i)
+		if j == i {
+			return -1
+		}
+		i = j
+	}
+	return i
+}
+
+// Digits returns the offset of the first byte at or after i that is not an
+// ASCII digit.
+func Digits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
