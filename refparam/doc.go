@@ -38,7 +38,9 @@
 //
 // Whatever its form, the document must be valid UTF-8 and valid JSON, an
 // object or an array, with no control characters (so no newlines: compact
-// it first).
+// it first). Valid JSON is what encoding/json's Valid accepts; the check is
+// the module's own one-pass validator, which a fuzz target holds to
+// encoding/json's answer.
 //
 // # Accepted input
 //

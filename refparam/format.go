@@ -2,7 +2,6 @@ package refparam
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -238,7 +237,7 @@ func checkJSON(doc []byte) (int, error) {
 	if doc[0] != '{' && doc[0] != '[' {
 		return 0, ErrJSON
 	}
-	if !json.Valid(doc) {
+	if !validJSON(string(doc)) {
 		return jsonErrorOffset(doc), ErrJSON
 	}
 	return 0, nil

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // Parse decodes the text of a ref, as it arrives after the channel has
@@ -336,8 +338,10 @@ func (p *parser) name(seg segment) (string, error) {
 func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 	start := marker.next
 	part := p.in[start:]
-	if off, err := checkText(part); err != nil {
-		return p.fail(start+off, err)
+	if !p.ascii { // printable ASCII needs no check
+		if off, err := checkText(part); err != nil {
+			return p.fail(start+off, err)
+		}
 	}
 	name, err := p.name(nameSeg)
 	if err != nil {
@@ -354,7 +358,7 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 	switch part[0] {
 	case '{', '[':
 		doc = []byte(part)
-		if json.Valid(doc) {
+		if validJSON(part) {
 			break
 		}
 		// Not valid as it stands: undo a percent-encoding, then repair
@@ -368,7 +372,7 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 			}
 		}
 		repaired, _, _ := transform.Bytes(StraightQuotes(), doc)
-		if !json.Valid(repaired) {
+		if !validJSON(string(repaired)) {
 			return p.fail(start+repairedOffset(doc, jsonErrorOffset(repaired)), ErrJSON)
 		}
 		doc = repaired
@@ -406,22 +410,33 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 // object or an array. With repair, typographic quotes are straightened when
 // the document is not valid JSON as it stands.
 func checkDecodedJSON(doc []byte, repair bool) ([]byte, error) {
-	if _, err := checkText(string(doc)); err != nil {
+	text := string(doc) // one copy for both checks
+	if _, err := checkText(text); err != nil {
 		return nil, err
 	}
 	if len(doc) == 0 || (doc[0] != '{' && doc[0] != '[') {
 		return nil, ErrJSON
 	}
-	if json.Valid(doc) {
+	if validJSON(text) {
 		return doc, nil
 	}
 	if repair {
-		if fixed, _, _ := transform.Bytes(StraightQuotes(), doc); json.Valid(fixed) {
+		if fixed, _, _ := transform.Bytes(StraightQuotes(), doc); validJSON(string(fixed)) {
 			return fixed, nil
 		}
 	}
 	return nil, ErrJSON
 }
+
+// maxJSONDepth is how deep the objects and arrays of a JSON document may
+// nest: encoding/json's limit, which a document that fits in MaxLen cannot
+// reach. It bounds only what [Encoder] is given.
+const maxJSONDepth = 10000
+
+// validJSON reports whether doc is one JSON text (RFC 8259) in UTF-8. It
+// is encoding/json.Valid in one pass; the callers have already refused
+// invalid UTF-8.
+func validJSON(doc string) bool { return jsonscan.Valid(doc, maxJSONDepth) }
 
 // jsonErrorOffset returns the byte offset in doc at which encoding/json
 // finds it invalid. It runs only on the error path.

@@ -178,7 +178,11 @@ func normalizeHyphens(seg string) string {
 // checkText rejects invalid UTF-8 and control characters in s, returning
 // the sentinel and its offset.
 func checkText(s string) (errOff int, err error) {
-	for i := 0; i < len(s); {
+	i := 0
+	for i+8 <= len(s) && printable8(load8(s, i)) {
+		i += 8
+	}
+	for i < len(s) {
 		switch byteClass[s[i]] {
 		case clControl:
 			return i, ErrControl
@@ -216,6 +220,15 @@ const (
 func load8(s string, i int) uint64 {
 	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// printable8 reports whether every byte of x is printable ASCII, in
+// 0x20–0x7E. Within each byte the additions cannot carry into the next.
+func printable8(x uint64) bool {
+	lo := x & low7
+	atLeast7F := (lo + ones) & high
+	atLeast20 := (lo + 0x6060606060606060) & high
+	return x&high|atLeast7F|(^atLeast20&high) == 0
 }
 
 // hyphenBytes returns the high bit of each byte of x that is '-', for a
@@ -256,10 +269,7 @@ func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := load8(s, i)
-		lo := x & low7
-		atLeast7F := (lo + ones) & high
-		atLeast20 := (lo + 0x6060606060606060) & high
-		if x&high|atLeast7F|(^atLeast20&high) != 0 {
+		if !printable8(x) {
 			return 0, false
 		}
 		for m := hyphenBytes(x); m != 0; m &= m - 1 {
