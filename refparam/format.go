@@ -199,6 +199,9 @@ func checkLen(n int) (int, error) {
 // checkPart checks one name, payload, id or value: valid UTF-8, no control
 // characters, no separator, no typographic hyphen, no '-' at either end.
 func checkPart(part Part, index int, v string) error {
+	if plainPart(v) {
+		return nil
+	}
 	seg, off, err := nextSegment(v, 0)
 	switch {
 	case err != nil:
@@ -215,6 +218,25 @@ func checkPart(part Part, index int, v string) error {
 		return &EncodeError{Part: part, Index: index, Value: v, Offset: off, Err: err}
 	}
 	return nil
+}
+
+// plainPart reports whether v is printable ASCII that checkPart accepts:
+// no "--" and no '-' at either end. Printable ASCII holds no other dash,
+// no control character and no encoding error; anything else, or a '-' in
+// the wrong place, is left to checkPart's full scan.
+func plainPart(v string) bool {
+	if v != "" && (v[0] == '-' || v[len(v)-1] == '-') {
+		return false
+	}
+	var prev byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if byteClass[c] != clPlain && (c != '-' || prev == '-') {
+			return false
+		}
+		prev = c
+	}
+	return true
 }
 
 // typoOffset returns the offset of the first typographic hyphen in v.
