@@ -205,15 +205,30 @@ func (p *parser) parse(r *Ref) error {
 	// Count the segments after the name, checking the rest of the text, so
 	// that Fields is allocated once at its final size.
 	// Printable ASCII was counted by scanASCII, and its text needs no checks.
+	// The segments after the second are kept, the first few of them, so
+	// that reading them below does not decode their runes again.
 	n := p.seps
+	var kept [keptSegs]segment
 	if !p.ascii {
 		n = 1
 		for seg := second; seg.sep; n++ {
 			if seg, off, err = p.next(seg.next); err != nil {
 				return p.fail(off, err)
 			}
+			if n-1 < len(kept) {
+				kept[n-1] = seg
+			}
 		}
 	}
+	// next returns segment i+2 (the third is 0), which starts at start.
+	next := func(i, start int) segment {
+		if i < len(kept) {
+			return kept[i]
+		}
+		seg, _, _ := p.next(start)
+		return seg
+	}
+	i := 0
 
 	if r.Name, err = p.name(first); err != nil {
 		return err
@@ -231,7 +246,8 @@ func (p *parser) parse(r *Ref) error {
 			return nil
 		}
 		start = seg.next
-		seg, _, _ = p.next(start)
+		seg = next(i, start)
+		i++
 	}
 	// Pairs, id first. The count left is even and at least 2.
 	r.Fields = make([]Field, 0, n/2)
@@ -244,7 +260,8 @@ func (p *parser) parse(r *Ref) error {
 			return err
 		}
 		start = seg.next
-		seg, _, _ = p.next(start)
+		seg = next(i, start)
+		i++
 		if f.Value, err = p.segmentText(start, seg); err != nil {
 			return err
 		}
@@ -260,9 +277,14 @@ func (p *parser) parse(r *Ref) error {
 			return nil
 		}
 		start = seg.next
-		seg, _, _ = p.next(start)
+		seg = next(i, start)
+		i++
 	}
 }
+
+// keptSegs is how many segments parse keeps from its first pass over text
+// that is not printable ASCII: enough for a payload and seven pairs.
+const keptSegs = 16
 
 // asciiRest is the rest of parse for printable ASCII text: it reads the n
 // segments after the name, the first of which starts at start, in one pass

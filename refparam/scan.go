@@ -120,6 +120,11 @@ func nextSegment(s string, i int) (seg segment, errOff int, err error) {
 		case clControl:
 			return seg, i, ErrControl
 		case clHigh:
+			if i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]-0x93 <= 0x95-0x93 {
+				// An en dash, em dash or horizontal bar, which is what
+				// copy-paste makes of "--": no need to decode it.
+				return segment{end: i, next: i + 3, sep: true, typo: seg.typo}, 0, nil
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {
 				return seg, i, ErrUTF8
