@@ -407,11 +407,11 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 			return p.fail(start, err)
 		}
 	default:
-		enc := base64.RawURLEncoding
+		enc := strictBase64URL
 		if strings.HasSuffix(part, "=") {
-			enc = base64.URLEncoding
+			enc = strictPaddedBase64URL
 		}
-		u, err := enc.Strict().DecodeString(part)
+		u, err := enc.DecodeString(part)
 		if err != nil {
 			off := 0
 			if ce, ok := err.(base64.CorruptInputError); ok {
@@ -426,6 +426,13 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 	r.Name, r.JSON = name, doc
 	return nil
 }
+
+// The base64url decoders of the JSON part, made once: Strict copies the
+// whole Encoding. They are never modified.
+var (
+	strictBase64URL       = base64.RawURLEncoding.Strict()
+	strictPaddedBase64URL = base64.URLEncoding.Strict()
+)
 
 // checkDecodedJSON applies the rules for a JSON document to one that was
 // percent- or base64url-decoded: valid UTF-8, no control characters, an
