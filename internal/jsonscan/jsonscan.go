@@ -19,10 +19,10 @@
 // and documents nested deeper than the caller's limit.
 package jsonscan
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
+
+// Text is the JSON text the functions read: a string, or the bytes of one.
+type Text interface{ ~string | ~[]byte }
 
 // Valid reports whether doc is exactly one JSON text, in valid UTF-8, with
 // no object or array nested deeper than maxDepth.
@@ -30,7 +30,7 @@ import (
 // The open containers are a stack of bits, one per level (set for an
 // object); the first 64 levels live in a word, so only a document nested
 // deeper than that allocates.
-func Valid(doc string, maxDepth int) bool {
+func Valid[T Text](doc T, maxDepth int) bool {
 	var word [1]uint64
 	stack := word[:] // bit d%64 of stack[d/64]: the container at depth d+1 is an object
 	depth := 0
@@ -115,7 +115,7 @@ func Valid(doc string, maxDepth int) bool {
 
 // Member reads the `string ws ":" ws` that starts an object member at
 // doc[i:] and returns the offset of its value, or -1.
-func Member(doc string, i int) int {
+func Member[T Text](doc T, i int) int {
 	if i == len(doc) || doc[i] != '"' {
 		return -1
 	}
@@ -133,7 +133,7 @@ func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // SkipSpace returns the offset of the first byte at or after i that is not
 // JSON white space.
-func SkipSpace(doc string, i int) int {
+func SkipSpace[T Text](doc T, i int) int {
 	for i < len(doc) && IsSpace(doc[i]) {
 		i++
 	}
@@ -154,7 +154,7 @@ var unescaped = func() (t [256]bool) {
 // unterminated, holding a control character, an unknown escape or invalid
 // UTF-8. A \u escape of a lone surrogate is well formed, as RFC 8259 §8.2
 // allows.
-func StringEnd(doc string, i int) int {
+func StringEnd[T Text](doc T, i int) int {
 	for i < len(doc) {
 		c := doc[i]
 		switch {
@@ -180,7 +180,9 @@ func StringEnd(doc string, i int) int {
 		case c < ' ':
 			return -1
 		default:
-			r, n := utf8.DecodeRuneInString(doc[i:])
+			// A code point is at most utf8.UTFMax bytes: the conversion
+			// of so few bytes is made on the stack.
+			r, n := utf8.DecodeRuneInString(string(doc[i:min(i+utf8.UTFMax, len(doc))]))
 			if r == utf8.RuneError && n == 1 {
 				return -1
 			}
@@ -191,7 +193,7 @@ func StringEnd(doc string, i int) int {
 }
 
 // Hex4 decodes four hex digits at s[i:]; n is -1 when they are not there.
-func Hex4(s string, i int) (r rune, n int) {
+func Hex4[T Text](s T, i int) (r rune, n int) {
 	if i+4 > len(s) {
 		return 0, -1
 	}
@@ -212,8 +214,8 @@ func Hex4(s string, i int) (r rune, n int) {
 }
 
 // LiteralEnd returns the offset after lit at doc[i:], or -1.
-func LiteralEnd(doc string, i int, lit string) int {
-	if strings.HasPrefix(doc[i:], lit) {
+func LiteralEnd[T Text](doc T, i int, lit string) int {
+	if len(doc)-i >= len(lit) && string(doc[i:i+len(lit)]) == lit {
 		return i + len(lit)
 	}
 	return -1
@@ -226,7 +228,7 @@ func LiteralEnd(doc string, i int, lit string) int {
 //
 // It stops at the first byte that cannot continue the number; the caller
 // decides whether that byte may follow it.
-func NumberEnd(s string, i int) int {
+func NumberEnd[T Text](s T, i int) int {
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
@@ -261,7 +263,7 @@ func NumberEnd(s string, i int) int {
 
 // Digits returns the offset of the first byte at or after i that is not an
 // ASCII digit.
-func Digits(s string, i int) int {
+func Digits[T Text](s T, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}

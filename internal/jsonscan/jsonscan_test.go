@@ -132,9 +132,13 @@ func TestValidDepth(t *testing.T) {
 }
 
 func TestValidAllocs(t *testing.T) {
-	doc := nest(`{"sku":"A1","qty":2}`, 60, 0x5555)
+	doc := nest(`{"sku":"A1","qty":2,"note":"été ✓","ok":true,"v":null}`, 60, 0x5555)
 	if got := testing.AllocsPerRun(100, func() { Valid(doc, 100) }); got != 0 {
 		t.Errorf("Valid of a document 61 deep allocates %v times, want 0", got)
+	}
+	b := []byte(doc)
+	if got := testing.AllocsPerRun(100, func() { Valid(b, 100) }); got != 0 {
+		t.Errorf("Valid of the document's bytes allocates %v times, want 0", got)
 	}
 }
 
@@ -150,6 +154,9 @@ func FuzzValid(f *testing.F) {
 		for _, d := range []string{doc, nest(doc, int(pad), objects)} {
 			if got, want := Valid(d, int(maxDepth)), slowValid(d, int(maxDepth)); got != want {
 				t.Fatalf("Valid(%q, %d) = %v, reference %v", d, maxDepth, got, want)
+			}
+			if Valid([]byte(d), int(maxDepth)) != Valid(d, int(maxDepth)) {
+				t.Fatalf("Valid(%q, %d) differs for the bytes and the string", d, maxDepth)
 			}
 		}
 	})
