@@ -253,13 +253,13 @@ func typoOffset(v string) int {
 // control characters (so no newlines: compact it with json.Compact), an
 // object or an array beginning at the first byte, valid JSON.
 func checkJSON(doc []byte) (int, error) {
-	if off, err := checkText(string(doc)); err != nil {
+	if off, err := checkText(doc); err != nil {
 		return off, err
 	}
 	if doc[0] != '{' && doc[0] != '[' {
 		return 0, ErrJSON
 	}
-	if !validJSON(string(doc)) {
+	if !validJSON(doc) {
 		return jsonErrorOffset(doc), ErrJSON
 	}
 	return 0, nil

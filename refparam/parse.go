@@ -394,7 +394,7 @@ func (p *parser) jsonRef(r *Ref, nameSeg, marker segment) error {
 			}
 		}
 		repaired, _, _ := transform.Bytes(StraightQuotes(), doc)
-		if !validJSON(string(repaired)) {
+		if !validJSON(repaired) {
 			return p.fail(start+repairedOffset(doc, jsonErrorOffset(repaired)), ErrJSON)
 		}
 		doc = repaired
@@ -439,18 +439,17 @@ var (
 // object or an array. With repair, typographic quotes are straightened when
 // the document is not valid JSON as it stands.
 func checkDecodedJSON(doc []byte, repair bool) ([]byte, error) {
-	text := string(doc) // one copy for both checks
-	if _, err := checkText(text); err != nil {
+	if _, err := checkText(doc); err != nil {
 		return nil, err
 	}
 	if len(doc) == 0 || (doc[0] != '{' && doc[0] != '[') {
 		return nil, ErrJSON
 	}
-	if validJSON(text) {
+	if validJSON(doc) {
 		return doc, nil
 	}
 	if repair {
-		if fixed, _, _ := transform.Bytes(StraightQuotes(), doc); validJSON(string(fixed)) {
+		if fixed, _, _ := transform.Bytes(StraightQuotes(), doc); validJSON(fixed) {
 			return fixed, nil
 		}
 	}
@@ -465,7 +464,7 @@ const maxJSONDepth = 10000
 // validJSON reports whether doc is one JSON text (RFC 8259) in UTF-8. It
 // is encoding/json.Valid in one pass; the callers have already refused
 // invalid UTF-8.
-func validJSON(doc string) bool { return jsonscan.Valid(doc, maxJSONDepth) }
+func validJSON[T text](doc T) bool { return jsonscan.Valid(doc, maxJSONDepth) }
 
 // jsonErrorOffset returns the byte offset in doc at which encoding/json
 // finds it invalid. It runs only on the error path.

@@ -180,9 +180,13 @@ func normalizeHyphens(seg string) string {
 	return string(b)
 }
 
+// text is what checkText reads: a string, or the bytes of a decoded JSON
+// document, which are checked without a copy.
+type text interface{ ~string | ~[]byte }
+
 // checkText rejects invalid UTF-8 and control characters in s, returning
 // the sentinel and its offset.
-func checkText(s string) (errOff int, err error) {
+func checkText[T text](s T) (errOff int, err error) {
 	i := 0
 	for i+8 <= len(s) && printable8(load8(s, i)) {
 		i += 8
@@ -192,7 +196,9 @@ func checkText(s string) (errOff int, err error) {
 		case clControl:
 			return i, ErrControl
 		case clHigh:
-			r, n := utf8.DecodeRuneInString(s[i:])
+			// A code point is at most utf8.UTFMax bytes: the conversion
+			// of so few bytes is made on the stack.
+			r, n := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 			if r == utf8.RuneError && n == 1 {
 				return i, ErrUTF8
 			}
@@ -222,7 +228,7 @@ const (
 
 // load8 returns s[i:i+8] as a little-endian word; the compiler makes it one
 // load.
-func load8(s string, i int) uint64 {
+func load8[T text](s T, i int) uint64 {
 	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
