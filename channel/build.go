@@ -25,213 +25,242 @@ import "strings"
 // for the variants (Telegram startgroup and startapp, a Mini App, another
 // WebChat page, an e-mail subject).
 func Build(k Kind, target, ref string) (string, error) {
-	return Link{Kind: k, Target: target, Ref: ref}.URL()
+	// Field by field, not Link{…}.URL(): a literal is built in a
+	// temporary and block-copied, and that copy stalls on the stores just
+	// made (see Parser.Parse).
+	var l Link
+	l.Kind, l.Target, l.Ref = k, target, ref
+	return l.url()
 }
 
 // URL returns the link l describes, checked and normalised as [Build]
-// describes. When nothing needs %-encoding and the target is already
-// normalised, it makes one allocation, the result.
-func (l Link) URL() (string, error) {
-	var p plan
-	if err := l.plan(&p); err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	b.Grow(p.len())
-	for _, s := range p.segs[:p.n] {
-		if s.class == 0 {
-			b.WriteString(s.s)
-			continue
-		}
-		for i := 0; i < len(s.s); i++ {
-			if c := s.s[i]; byteClass[c]&s.class != 0 {
-				b.WriteByte(c)
-			} else {
-				b.WriteByte('%')
-				b.WriteByte(upperhex[c>>4])
-				b.WriteByte(upperhex[c&15])
-			}
-		}
-	}
-	return b.String(), nil
-}
+// describes. When the target is already normalised, it makes one
+// allocation, the result, even when the ref must be %-encoded.
+func (l Link) URL() (string, error) { return l.url() }
 
 // AppendTo appends the link l describes to b, as [Link.URL] writes it. On
 // error it returns b unchanged.
-func (l Link) AppendTo(b []byte) ([]byte, error) {
-	var p plan
-	if err := l.plan(&p); err != nil {
+func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b) }
+
+// A link is written in seven pieces, any of them empty, in this order:
+//
+//	head, pre  l.lead(): scheme, host and path; "?p=" for WebChat
+//	target     as check returns it
+//	mid, val   l.middle(): "/" and the Mini App, or "?subject=" and the subject
+//	tail       l.tail(): the ref parameter up to the ref
+//	ref        l.Ref
+//
+// val is %-encoded outside cMailto (a Mini App name is all in it) and the
+// ref outside refClasses[l.Kind]. check counts the escapes, so that URL
+// allocates once, and URL and AppendTo write the pieces straight from l:
+// nothing is stored on the way, so nothing is copied or needs a write
+// barrier.
+
+func (l *Link) url() (string, error) {
+	t, n, esc, err := l.check()
+	if err != nil {
+		return "", err
+	}
+	head, pre := l.lead()
+	mid, val := l.middle()
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(head)
+	b.WriteString(pre)
+	b.WriteString(t)
+	b.WriteString(mid)
+	if esc == 0 { // the common case: val and ref are written whole
+		b.WriteString(val)
+		b.WriteString(l.tail())
+		b.WriteString(l.Ref)
+		return b.String(), nil
+	}
+	writeEscaped(&b, val, cMailto)
+	b.WriteString(l.tail())
+	writeEscaped(&b, l.Ref, refClasses[l.Kind])
+	return b.String(), nil
+}
+
+func (l *Link) appendTo(b []byte) ([]byte, error) {
+	t, _, esc, err := l.check()
+	if err != nil {
 		return b, err
 	}
-	for _, s := range p.segs[:p.n] {
-		if s.class == 0 {
-			b = append(b, s.s...)
-			continue
-		}
-		for i := 0; i < len(s.s); i++ {
-			if c := s.s[i]; byteClass[c]&s.class != 0 {
-				b = append(b, c)
-			} else {
-				b = append(b, '%', upperhex[c>>4], upperhex[c&15])
-			}
-		}
+	head, pre := l.lead()
+	mid, val := l.middle()
+	b = append(b, head...)
+	b = append(b, pre...)
+	b = append(b, t...)
+	b = append(b, mid...)
+	if esc == 0 {
+		b = append(b, val...)
+		b = append(b, l.tail()...)
+		return append(b, l.Ref...), nil
 	}
-	return b, nil
+	b = appendEscaped(b, val, cMailto)
+	b = append(b, l.tail()...)
+	return appendEscaped(b, l.Ref, refClasses[l.Kind]), nil
+}
+
+// heads holds each channel's link up to the target, tails up to the ref.
+var heads, tails = [numKinds]string{
+	Messenger: "https://m.me/",
+	Instagram: "https://ig.me/m/",
+	WhatsApp:  "https://wa.me/",
+	Telegram:  "https://t.me/",
+	Viber:     "viber://pa?chatURI=",
+	WebChat:   DefaultWebChatBase,
+	Line:      "https://line.me/R/oaMessage/%40",
+	SMS:       "sms:",
+	Email:     "mailto:",
+}, [numKinds]string{
+	Messenger: "?ref=",
+	Instagram: "?ref=",
+	WhatsApp:  "?text=/",
+	Viber:     "&context=",
+	WebChat:   "&ref=",
+	Line:      "/?/",
+	SMS:       "?body=%2F",
+	Email:     "?body=%2F",
+}
+
+// refClasses holds, per channel, the bytes a ref is written with as they
+// are; the others are %-encoded. Every byte of the Instagram and Telegram
+// alphabets is in cQuery, so those refs are written as they are, as their
+// alphabets promise.
+var refClasses = [numKinds]uint32{
+	Messenger: cQuery, // of the Messenger alphabet, only '+' is encoded
+	Instagram: cQuery,
+	WhatsApp:  cQuery,
+	Telegram:  cQuery,
+	Viber:     cQuery,
+	WebChat:   cQuery,
+	Line:      cLineText,
+	SMS:       cUnreserved,
+	Email:     cMailto,
+}
+
+// telegramTails holds the query of a Telegram link up to the payload, per
+// parameter, and without a payload on a link that is not a Mini App's:
+// ?startgroup and ?startapp without a value are links of their own (add to
+// a group, open the main Mini App).
+var telegramTails = [numStartParams]struct{ payload, none string }{
+	Start:      {"?start=", ""},
+	StartGroup: {"?startgroup=", "?startgroup"},
+	StartApp:   {"?startapp=", "?startapp"},
+}
+
+// lead returns the pieces of l's link before the target.
+func (l *Link) lead() (head, pre string) {
+	switch {
+	case l.Kind == WebChat && l.Base != "":
+		return l.Base, "?p="
+	case l.Kind == WebChat:
+		return DefaultWebChatBase, "?p="
+	case l.Kind == Line && l.Ref == "":
+		return "https://line.me/R/ti/p/%40", ""
+	}
+	return heads[l.Kind], ""
+}
+
+// middle returns the pieces of l's link between the target and the tail.
+func (l *Link) middle() (mid, val string) {
+	switch {
+	case l.App != "":
+		return "/", l.App
+	case l.Subject != "":
+		return "?subject=", l.Subject
+	}
+	return "", ""
+}
+
+// tail returns the piece of l's link before the ref.
+func (l *Link) tail() string {
+	switch {
+	case l.Kind == Telegram && l.Ref != "":
+		return telegramTails[l.Param].payload
+	case l.Kind == Telegram && l.App == "":
+		return telegramTails[l.Param].none
+	case l.Ref == "":
+		return ""
+	case l.Subject != "": // Email
+		return "&body=%2F"
+	}
+	return tails[l.Kind]
+}
+
+// check checks l and returns its target as the link writes it (normalised;
+// a LINE id without its "@"), the length of the link and how many bytes of
+// val and the ref it %-encodes. It is the one implementation of the rules
+// behind Build, URL and AppendTo.
+func (l *Link) check() (t string, n, esc int, err error) {
+	const op = "Build"
+	k := l.Kind
+	if !k.Valid() {
+		return "", 0, 0, &KindError{Name: k.String()}
+	}
+	if err := l.checkVariants(); err != nil {
+		return "", 0, 0, err
+	}
+	t, e := normTarget(op, k, l.Target)
+	if e != nil {
+		return "", 0, 0, e
+	}
+	if k == Line {
+		t = t[1:]
+	}
+	// The ref is checked and its escapes counted in one pass.
+	esc, ok := ruleOf(k, l.Param).escapes(l.Ref, refClasses[k])
+	if !ok {
+		return "", 0, 0, checkRef(op, k, l.Param, l.Ref)
+	}
+	if l.Subject != "" {
+		// checkVariants has checked the subject; this counts its escapes.
+		n, _ := subjectRule.escapes(l.Subject, cMailto)
+		esc += n
+	}
+	head, pre := l.lead()
+	mid, val := l.middle()
+	n = len(head) + len(pre) + len(t) + len(mid) + len(val) + len(l.tail()) + len(l.Ref) + 2*esc
+	return t, n, esc, nil
 }
 
 const upperhex = "0123456789ABCDEF"
 
-// A plan is a link as a list of segments, each written raw or %-encoded;
-// URL and AppendTo write it.
-type plan struct {
-	segs [10]seg
-	n    int
+// writeEscaped writes s to b with every byte outside class safe (one class
+// bit) %-encoded. The runs of safe bytes between escapes, usually all of
+// s, are found four bytes at a time and written whole.
+func writeEscaped(b *strings.Builder, s string, safe uint32) {
+	for {
+		i := indexNotClass(s, 0, safe)
+		b.WriteString(s[:i])
+		if i == len(s) {
+			return
+		}
+		c := s[i]
+		b.WriteByte('%')
+		b.WriteByte(upperhex[c>>4])
+		b.WriteByte(upperhex[c&15])
+		s = s[i+1:]
+	}
 }
 
-// A seg is a piece of a link: s written as it is (class 0), or with every
-// byte outside class %-encoded.
-type seg struct {
-	s     string
-	class uint32
-}
-
-func (p *plan) add(s string, class uint32) {
-	p.segs[p.n] = seg{s, class}
-	p.n++
-}
-
-// len returns the length of the link p writes.
-func (p *plan) len() int {
-	n := 0
-	for _, s := range p.segs[:p.n] {
-		n += len(s.s)
-		if s.class != 0 {
-			for i := 0; i < len(s.s); i++ {
-				if byteClass[s.s[i]]&s.class == 0 {
-					n += 2
-				}
-			}
+// appendEscaped is writeEscaped for a byte slice.
+func appendEscaped(b []byte, s string, safe uint32) []byte {
+	for {
+		i := indexNotClass(s, 0, safe)
+		b = append(b, s[:i]...)
+		if i == len(s) {
+			return b
 		}
+		c := s[i]
+		b = append(b, '%', upperhex[c>>4], upperhex[c&15])
+		s = s[i+1:]
 	}
-	return n
-}
-
-// plan checks l and sets p to the segments of its link. It is the one
-// implementation behind Build, URL and AppendTo.
-func (l Link) plan(p *plan) error {
-	const op = "Build"
-	k := l.Kind
-	if !k.Valid() {
-		return &KindError{Name: k.String()}
-	}
-	if err := l.checkVariants(); err != nil {
-		return err
-	}
-	t, e := normTarget(op, k, l.Target)
-	if e != nil {
-		return e
-	}
-	if err := checkRef(op, k, l.Param, l.Ref); err != nil {
-		return err
-	}
-	ref := l.Ref
-	switch k {
-	case Messenger:
-		p.add("https://m.me/", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("?ref=", 0)
-			p.add(ref, cQuery) // encodes '+' only
-		}
-	case Instagram:
-		p.add("https://ig.me/m/", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("?ref=", 0)
-			p.add(ref, 0) // A-Z a-z 0-9 _ = - are all safe
-		}
-	case WhatsApp:
-		p.add("https://wa.me/", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("?text=/", 0)
-			p.add(ref, cQuery)
-		}
-	case Telegram:
-		p.add("https://t.me/", 0)
-		p.add(t, 0)
-		if l.App != "" {
-			p.add("/", 0)
-			p.add(l.App, 0)
-		}
-		switch {
-		case ref != "":
-			p.add("?", 0)
-			p.add(l.Param.String(), 0)
-			p.add("=", 0)
-			p.add(ref, 0) // A-Z a-z 0-9 _ - are all safe
-		case l.Param != Start && l.App == "":
-			// ?startgroup and ?startapp without a value are links of their
-			// own: add to a group, open the main Mini App.
-			p.add("?", 0)
-			p.add(l.Param.String(), 0)
-		}
-	case Viber:
-		p.add("viber://pa?chatURI=", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("&context=", 0)
-			p.add(ref, cQuery)
-		}
-	case WebChat:
-		if l.Base == "" {
-			p.add(DefaultWebChatBase, 0)
-		} else {
-			p.add(l.Base, 0)
-		}
-		p.add("?p=", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("&ref=", 0)
-			p.add(ref, cQuery)
-		}
-	case Line:
-		if ref == "" {
-			p.add("https://line.me/R/ti/p/%40", 0)
-			p.add(t[1:], 0)
-		} else {
-			p.add("https://line.me/R/oaMessage/%40", 0)
-			p.add(t[1:], 0)
-			p.add("/?/", 0)
-			p.add(ref, cLineText)
-		}
-	case SMS:
-		p.add("sms:", 0)
-		p.add(t, 0)
-		if ref != "" {
-			p.add("?body=%2F", 0)
-			p.add(ref, cUnreserved)
-		}
-	case Email:
-		p.add("mailto:", 0)
-		p.add(t, 0)
-		sep := "?"
-		if l.Subject != "" {
-			p.add("?subject=", 0)
-			p.add(l.Subject, cMailto)
-			sep = "&"
-		}
-		if ref != "" {
-			p.add(sep, 0)
-			p.add("body=%2F", 0)
-			p.add(ref, cMailto)
-		}
-	}
-	return nil
 }
 
 // checkVariants checks the fields of l that only some channels use.
-func (l Link) checkVariants() error {
+func (l *Link) checkVariants() error {
 	const op = "Build"
 	k := l.Kind
 	bad := func(part, value string, want string) error {

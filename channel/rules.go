@@ -195,6 +195,55 @@ func badText(s string) (int, rune) {
 	return -1, 0
 }
 
+// escapes reports whether s keeps rule r, as r.check does, and counts the
+// bytes of s outside class safe (one class bit), which Build %-encodes:
+// each makes the link two bytes longer. Build calls it instead of check so
+// that the ref is read once; on false, check says what is wrong.
+//
+// Every safe class is printable ASCII, so each byte of a non-ASCII
+// character is an escape.
+func (r *refRule) escapes(s string, safe uint32) (n int, ok bool) {
+	alphabet := r.class
+	if alphabet == 0 {
+		alphabet = cPrint // free text: printable ASCII, checked here, and UTF-8
+	}
+	// Four bytes at a time while they are in the alphabet and safe: then
+	// the AND of their classes has both bits.
+	both := alphabet | safe
+	for i := 0; i < len(s); {
+		for ; len(s)-i >= 4; i += 4 {
+			b := s[i : i+4]
+			if byteClass[b[0]]&byteClass[b[1]]&byteClass[b[2]]&byteClass[b[3]]&both != both {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		switch cl := byteClass[c]; {
+		case cl&alphabet != 0:
+			if cl&safe == 0 {
+				n++
+			}
+			i++
+		case r.class != 0 || c < utf8.RuneSelf:
+			return 0, false // outside the alphabet, or a control character
+		default:
+			ch, size := utf8.DecodeRuneInString(s[i:])
+			if ch == utf8.RuneError && size == 1 || ch < 0xa0 {
+				return 0, false // not UTF-8, or a C1 control character
+			}
+			n += size
+			i += size
+		}
+	}
+	if len(s) > r.max || r.noTGR && len(s) >= 5 && s[:5] == "_tgr_" {
+		return 0, false
+	}
+	return n, true
+}
+
 // refError returns the error for s breaking rule r of channel k.
 func (r *refRule) error(op string, k Kind, s string, off int, c rune, err error) *LinkError {
 	e := &LinkError{Op: op, Input: s, Kind: k, Part: r.part, Offset: off, Rune: c, Err: err, chars: r.class != 0}

@@ -106,3 +106,51 @@ func FuzzAddress(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEscapes checks refRule.escapes, which Build uses in place of check,
+// against check and a byte-by-byte count, and that the length check
+// returns is the length of the link URL writes, so that URL allocates once.
+func FuzzEscapes(f *testing.F) {
+	f.Add(uint8(Messenger), uint8(0), "a+b/c=d", "mypage", "", "")
+	f.Add(uint8(WhatsApp), uint8(0), "héllo wörld & more\u0085", "15551234567", "", "")
+	f.Add(uint8(Telegram), uint8(StartApp), "_tgr_abc", "my_bot", "shop", "")
+	f.Add(uint8(Email), uint8(0), "x y", "a@example.com", "", "Hi & ¡olé!")
+	f.Add(uint8(Line), uint8(0), "", "@line", "", "")
+	f.Add(uint8(Email), uint8(0), "", "a@example.com", "", "")
+	f.Fuzz(func(t *testing.T, kind, param uint8, s, target, app, subject string) {
+		k, p := Kind(kind%uint8(numKinds-1)+1), StartParam(param%uint8(numStartParams))
+		if k != Telegram {
+			p = Start
+		}
+		r := ruleOf(k, p)
+		n, ok := r.escapes(s, refClasses[k])
+		_, _, err := r.check(s)
+		if ok != (err == nil) {
+			t.Fatalf("%v %v: escapes(%q) ok = %v, check: %v", k, p, s, ok, err)
+		}
+		want := 0
+		for i := 0; i < len(s); i++ {
+			if byteClass[s[i]]&refClasses[k] == 0 {
+				want++
+			}
+		}
+		if ok && n != want {
+			t.Fatalf("%v: escapes(%q) = %d, want %d", k, s, n, want)
+		}
+		l := Link{Kind: k, Target: target, Ref: s, Param: p, App: app, Subject: subject}
+		tt, size, esc, err := l.check()
+		u, err2 := l.URL()
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("%+v: check: %v, URL: %v", l, err, err2)
+		}
+		if err != nil {
+			return
+		}
+		head, pre := l.lead()
+		mid, val := l.middle()
+		raw := head + pre + tt + mid + val + l.tail() + l.Ref
+		if size != len(u) || (esc == 0) != (u == raw) || size != len(raw)+2*esc {
+			t.Fatalf("%+v: check says %d bytes with %d escapes; URL writes %q", l, size, esc, u)
+		}
+	})
+}
