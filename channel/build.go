@@ -66,15 +66,20 @@ func (l *Link) url() (string, error) {
 	var b strings.Builder
 	b.Grow(n)
 	b.WriteString(head)
-	b.WriteString(pre)
+	if pre != "" { // pre, mid and val are mostly empty: skip the calls
+		b.WriteString(pre)
+	}
 	b.WriteString(t)
-	b.WriteString(mid)
 	if esc == 0 { // the common case: val and ref are written whole
-		b.WriteString(val)
+		if mid != "" {
+			b.WriteString(mid)
+			b.WriteString(val)
+		}
 		b.WriteString(l.tail())
 		b.WriteString(l.Ref)
 		return b.String(), nil
 	}
+	b.WriteString(mid)
 	writeEscaped(&b, val, cMailto)
 	b.WriteString(l.tail())
 	writeEscaped(&b, l.Ref, refClasses[l.Kind])
