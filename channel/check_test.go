@@ -182,6 +182,44 @@ func TestParseErrorFields(t *testing.T) {
 	}
 }
 
+// TestParseErrorRank checks which error Parse reports for a link that
+// breaks several rules: the first byte no link has, anywhere, then the
+// URL's structure, then a ';' in the query, then the channel's rules. Parse
+// reads the query's bytes after the rest (see parsing.parse in parse.go),
+// so each case puts the higher-ranked fault in the query.
+func TestParseErrorRank(t *testing.T) {
+	tests := []struct {
+		in   string
+		err  error
+		off  int
+		rune rune
+	}{
+		{"https://t.me/x_bot?start=a b", channel.ErrControl, 26, ' '},
+		{"https://t.me.evil.com/?a=\x01", channel.ErrControl, 25, 1},
+		{"https://t.me:99/x_bot?a#b", channel.ErrSyntax, 23, '#'},
+		{"https://t.me:9x/x_bot?a;b", channel.ErrPort, 14, 'x'},
+		{"https://t.me:99/x_bot?a;b", channel.ErrSyntax, 23, ';'},
+		{"ab/c?x:y\\", channel.ErrBackslash, 8, '\\'},
+		{"ab/c?x:y;", channel.ErrScheme, 2, '/'},
+		{"https://evil.com/?a;b", channel.ErrSyntax, 19, ';'},
+		{"https://m.me/mypage?ref=a&ref=b&c;", channel.ErrSyntax, 33, ';'},
+		{"https://m.me/mypage?ref=a&ref=b&c\x7f;", channel.ErrControl, 33, 0x7f},
+		{"https://m.me/mypage?ref=a%zz&c;", channel.ErrSyntax, 30, ';'},
+		{"https://m.me/mypage?ref=a%zz&c", channel.ErrSyntax, 25, '%'},
+		{"https://line.me/R/ti/p/%40id?x;y", channel.ErrSyntax, 30, ';'},
+		{"https://line.me/R/oaMessage/%40id/?a%zz;", channel.ErrSyntax, 39, ';'},
+		{"sms:12;3&body=x", channel.ErrTarget, 6, ';'},
+		{"mailto:a@example.com?cc=x&body=\\", channel.ErrBackslash, 31, '\\'},
+	}
+	for _, tt := range tests {
+		_, err := channel.Parse(tt.in)
+		var le *channel.LinkError
+		if !errors.As(err, &le) || !errors.Is(err, tt.err) || le.Offset != tt.off || le.Rune != tt.rune {
+			t.Errorf("Parse(%q) = %v, want %v at byte %d (%q)", tt.in, err, tt.err, tt.off, tt.rune)
+		}
+	}
+}
+
 func TestParserWithWebChatHosts(t *testing.T) {
 	const link = "https://chatrace.com/bots/webchat/?p=42&ref=x"
 	var zero channel.Parser

@@ -268,8 +268,13 @@ func (ps *parsing) line(l *Link) *LinkError {
 	case ok && n == 3 && segs[0] == "R" && segs[1] == "oaMessage":
 		raw, off = segs[2], offs[2]
 		text = qparam{raw: ps.u.query, off: ps.u.queryOff, found: ps.u.hasQuery}
-		if e := checkQuery(ps.u.query, ps.u.queryOff); e != nil {
+		// The query is the text: no params to read it (see parsing.parse).
+		if e := queryBytes(ps.u.query, ps.u.queryOff, true); e != nil {
 			return e
+		}
+		ps.read = true
+		if i := badEscape(ps.u.query); i >= 0 {
+			return escapeError(ps.u.queryOff + i)
 		}
 	case ok && n == 4 && segs[0] == "R" && segs[1] == "ti" && segs[2] == "p":
 		raw, off = segs[3], offs[3]

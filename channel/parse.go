@@ -3,6 +3,7 @@ package channel
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Parser reads entry links. Its zero value recognises the hosts listed
@@ -95,7 +96,8 @@ func webHostKind(h string) Kind {
 type parsing struct {
 	s     string
 	u     rawURL
-	other int // set by params: the offset in u.query of the first key it did not look for, or -1
+	other int  // set by params: the offset in u.query of the first key it did not look for, or -1
+	read  bool // params has read every byte of the query
 }
 
 // fail returns an error about part, value at offset off of the URL.
@@ -103,14 +105,40 @@ func (ps *parsing) fail(k Kind, part, value string, off int, err error) *LinkErr
 	return &LinkError{Kind: k, Part: part, Value: value, Offset: off, Err: err}
 }
 
+// parse is scan, then the channel's form. The URL's bytes are read once:
+// scan's first pass stops at the '?' and params, which reads the query's
+// bytes anyway, also checks them for what that pass would have refused (a
+// byte no link has, then a ';'). Those rank before every other error, so
+// when any other error comes first, or the form succeeds without params
+// having read the whole query (LINE), parse looks for them before it
+// returns. It is scan's errors in scan's order, at the cost of a second
+// look at the query only then.
 func (ps *parsing) parse(p *Parser, l *Link) *LinkError {
-	if e := scan(ps.s, &ps.u); e != nil {
+	u := &ps.u
+	if e := u.mark(ps.s, true); e != nil {
+		return e // the first byte no link has: nothing ranks before it
+	}
+	if e := u.split(ps.s); e != nil {
+		if u.qmark >= 0 {
+			if qe := queryBytes(ps.s[u.qmark+1:], u.qmark+1, false); qe != nil {
+				return qe
+			}
+		}
 		return e
 	}
-	u := &ps.u
-	if u.semi >= 0 {
-		return semiError(u.semi)
+	e := ps.form(p, l)
+	if (e != nil || !ps.read) && u.qmark >= 0 { // not u.hasQuery, which sms may set
+		if qe := queryBytes(ps.s[u.qmark+1:], u.qmark+1, true); qe != nil {
+			return qe
+		}
 	}
+	return e
+}
+
+// form matches the URL that split has split to a channel by scheme and
+// host and reads the channel's link form.
+func (ps *parsing) form(p *Parser, l *Link) *LinkError {
+	u := &ps.u
 	var k Kind
 	switch {
 	case equalFoldASCII(u.scheme, "https"), equalFoldASCII(u.scheme, "http"):
@@ -192,9 +220,9 @@ func (ps *parsing) appHost(host string, k Kind) Kind {
 }
 
 // checkQuery checks query q, at offset off of the URL: no ';' (which
-// net/url refuses as a separator) and only valid %-escapes. Parse checks
-// for ';' as it scans, and params checks escapes as it reads the pairs;
-// checkQuery is for the queries that params does not read.
+// net/url refuses as a separator) and only valid %-escapes. params checks
+// both as it reads the pairs; checkQuery is for the query of an iOS SMS
+// link, which is cut from the path.
 func checkQuery(q string, off int) *LinkError {
 	if i := strings.IndexByte(q, ';'); i >= 0 {
 		return semiError(off + i)
@@ -276,7 +304,12 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 				} else {
 					ascii = false
 				}
-			default: // a byte >= 0x80
+			default:
+				if c < utf8.RuneSelf {
+					// A byte no link has, or ';': mark left the query's
+					// bytes to params.
+					return queryBytes(q, ps.u.queryOff, true)
+				}
 				ascii = ascii && eq < 0
 			}
 		}
@@ -321,6 +354,7 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 			ps.other = start
 		}
 	}
+	ps.read = true
 	return nil
 }
 

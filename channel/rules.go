@@ -42,8 +42,8 @@ const (
 	cLocal                         // e-mail local part: A-Z a-z 0-9 . ! $ ' * + = _ ~ -
 	cDigit                         // 0-9
 	cBadURL                        // never in a URL Parse reads: controls, space, DEL, \\ and #
-	cMark                          // bytes scan notes: cBadURL and : ? % ;
-	cQMark                         // bytes params notes: & = % + and bytes >= 0x80
+	cMark                          // bytes scan's mark notes: cBadURL and : ? %
+	cQMark                         // bytes params notes: & = % +, bytes >= 0x80, and cBadURL and ; (see parsing.parse)
 	cPrint                         // printable ASCII: 0x20-0x7e
 	cLDH                           // host name labels: A-Z a-z 0-9 -
 	cAtext                         // e-mail local part but '.': A-Z a-z 0-9 ! $ ' * + = _ ~ -
@@ -88,8 +88,13 @@ var byteClass = func() (t [256]uint32) {
 			t[c] |= cMark
 		}
 	}
-	add(cMark, ":?%;")
-	add(cQMark, "&=%+")
+	add(cMark, ":?%")
+	add(cQMark, "&=%+;")
+	for c := range t {
+		if t[c]&cBadURL != 0 {
+			t[c] |= cQMark
+		}
+	}
 	for c := 0x80; c <= 0xff; c++ {
 		t[c] |= cQMark
 	}

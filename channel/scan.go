@@ -19,8 +19,10 @@ type rawURL struct {
 	query    string // after '?', raw
 	queryOff int
 	hasQuery bool
-	pct      int // offset of the first '%' in the URL, or -1
-	semi     int // offset of the first ';' in the query, or -1
+
+	// Set by mark: the offsets of the first ':', '?' and '%' it saw, or
+	// -1.
+	colon, qmark, pct int
 }
 
 // scan splits s into the parts of a URL, refusing what no channel link
@@ -32,35 +34,80 @@ type rawURL struct {
 // Every URL scan accepts, net/url.Parse accepts with the same scheme, host,
 // port, path and raw query (FuzzScan checks this).
 func scan(s string, u *rawURL) *LinkError {
-	// One pass over every byte refuses the bytes no link has and notes
-	// the first ':' (the scheme's end, if the URL has a scheme), '?' (the
-	// query's start: no part before it can hold one), '%' and ';'.
-	colon, qmark := -1, -1
-	u.pct, u.semi = -1, -1
+	if e := u.mark(s, false); e != nil {
+		return e
+	}
+	return u.split(s)
+}
+
+// mark is scan's first pass. One pass over every byte refuses the bytes no
+// link has and notes the first ':' (the scheme's end, if the URL has a
+// scheme), '?' (the query's start: no part before it can hold one) and
+// '%'. With head, it stops at the first '?': Parse leaves the query's bytes
+// to params, which reads them anyway (see parsing.parse).
+func (u *rawURL) mark(s string, head bool) *LinkError {
+	u.colon, u.qmark, u.pct = -1, -1, -1
 	for i := indexClass(s, 0, cMark); i < len(s); i = indexClass(s, i+1, cMark) {
 		switch c := s[i]; c {
 		case ':':
-			if colon < 0 {
-				colon = i
+			if u.colon < 0 {
+				u.colon = i
 			}
 		case '?':
-			if qmark < 0 {
-				qmark = i
+			if u.qmark < 0 {
+				u.qmark = i
+				if head {
+					return nil
+				}
 			}
 		case '%':
 			if u.pct < 0 {
 				u.pct = i
 			}
-		case ';':
-			if u.semi < 0 && qmark >= 0 {
-				u.semi = i
-			}
-		case '\\':
-			return &LinkError{Part: "URL", Offset: i, Rune: '\\', Err: ErrBackslash}
-		case '#':
-			return &LinkError{Part: "fragment", Offset: i, Rune: '#', Err: ErrSyntax, Want: "no fragment"}
 		default:
-			return &LinkError{Part: "URL", Offset: i, Rune: rune(c), Err: ErrControl}
+			return badByte(s, i)
+		}
+	}
+	return nil
+}
+
+// badByte returns the error for s[i], a byte in cBadURL.
+func badByte(s string, i int) *LinkError {
+	switch c := s[i]; c {
+	case '\\':
+		return &LinkError{Part: "URL", Offset: i, Rune: '\\', Err: ErrBackslash}
+	case '#':
+		return &LinkError{Part: "fragment", Offset: i, Rune: '#', Err: ErrSyntax, Want: "no fragment"}
+	default:
+		return &LinkError{Part: "URL", Offset: i, Rune: rune(c), Err: ErrControl}
+	}
+}
+
+// queryBytes returns the error for the first byte no link has in query q,
+// at offset off of the URL, else, with semi, for its first ';', else nil:
+// the checks mark leaves to the reader of the query when it stops at the
+// '?'.
+func queryBytes(q string, off int, semi bool) *LinkError {
+	if i := indexClass(q, 0, cBadURL); i < len(q) {
+		e := badByte(q, i)
+		e.Offset += off
+		return e
+	}
+	if i := strings.IndexByte(q, ';'); semi && i >= 0 {
+		return semiError(off + i)
+	}
+	return nil
+}
+
+// split is scan's second pass: it splits s, which mark has checked and
+// noted, into the parts of a URL.
+func (u *rawURL) split(s string) *LinkError {
+	colon, qmark := u.colon, u.qmark
+	if colon < 0 && qmark >= 0 {
+		// mark stopped at the '?': the scheme, if any, is cut at a ':'
+		// after it (and holds a '?', which the loop below refuses).
+		if j := strings.IndexByte(s[qmark:], ':'); j >= 0 {
+			colon = qmark + j
 		}
 	}
 	if colon <= 0 || !isLetter(s[0]) {
