@@ -24,6 +24,24 @@ var benchLinks = []struct {
 	{channel.Email, "mailto:hello@example.com?body=%2Fgiveaway--456"},
 }
 
+// benchLongLinks are links with a longer ref, as the root package parses
+// them: a flow name and three fields.
+var benchLongLinks = []struct {
+	k    channel.Kind
+	link string
+}{
+	{channel.Telegram, "https://t.me/my_bot?start=giveaway--value1--738--value2--514--value3"},
+	{channel.WhatsApp, "https://wa.me/15550104477?text=/giveaway--value1--738--value2--514--value3"},
+}
+
+// allBenchLinks returns benchLinks, then benchLongLinks.
+func allBenchLinks() []struct {
+	k    channel.Kind
+	link string
+} {
+	return append(benchLinks[:len(benchLinks):len(benchLinks)], benchLongLinks...)
+}
+
 var (
 	sinkLink   channel.Link
 	sinkURL    *url.URL
@@ -32,12 +50,16 @@ var (
 
 // BenchmarkParse compares, per channel, Parse with url.Parse alone and
 // with the usual approach: url.Parse, Query().Get and a switch on the
-// host. Run it with
+// host; the "-long" cases carry a longer ref. Run it with
 //
 //	go test ./channel -run '^$' -bench 'Parse$' -benchtime=300ms
 func BenchmarkParse(b *testing.B) {
-	for _, c := range benchLinks {
-		b.Run(c.k.String()+"/channel.Parse", func(b *testing.B) {
+	for i, c := range allBenchLinks() {
+		name := c.k.String()
+		if i >= len(benchLinks) {
+			name += "-long"
+		}
+		b.Run(name+"/channel.Parse", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				l, err := channel.Parse(c.link)
@@ -47,7 +69,7 @@ func BenchmarkParse(b *testing.B) {
 				sinkLink = l
 			}
 		})
-		b.Run(c.k.String()+"/url.Parse", func(b *testing.B) {
+		b.Run(name+"/url.Parse", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				u, err := url.Parse(c.link)
@@ -57,7 +79,7 @@ func BenchmarkParse(b *testing.B) {
 				sinkURL = u
 			}
 		})
-		b.Run(c.k.String()+"/naive", func(b *testing.B) {
+		b.Run(name+"/naive", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				k, t, r := naiveParse(c.link)
@@ -159,7 +181,7 @@ func naiveBuild(k channel.Kind, target, ref string) string {
 // TestParseAllocs checks that Parse does not allocate for a canonical link
 // whose target and ref need no decoding.
 func TestParseAllocs(t *testing.T) {
-	for _, c := range benchLinks {
+	for _, c := range allBenchLinks() {
 		want := 0.0
 		if c.k == channel.Line {
 			want = 1 // "@" + the id after %40
