@@ -37,7 +37,13 @@ func (p Parser) WithWebChatHosts(hosts ...string) Parser {
 }
 
 // Parse is Parser{}.Parse: it reads a link on the default hosts.
-func Parse(rawURL string) (Link, error) { return Parser{}.Parse(rawURL) }
+func Parse(rawURL string) (l Link, err error) {
+	var p Parser
+	if err := parseLink(&p, rawURL, &l); err != nil {
+		return Link{}, err
+	}
+	return l, nil
+}
 
 // Parse returns the channel, target and ref of the entry link rawURL, with
 // the target normalised and the ref %-decoded, checked by the same rules as
@@ -50,17 +56,26 @@ func Parse(rawURL string) (Link, error) { return Parser{}.Parse(rawURL) }
 // channel's link is read from are ignored; those must occur at most once.
 // For every Link l that Parse returns, Parse(l.URL()) returns l.
 func (p Parser) Parse(rawURL string) (l Link, err error) {
-	// The forms write their fields straight into the named result. A
-	// local Link returned by value would be copied out in 16-byte moves
-	// right after its fields were stored one by one, and on amd64 such a
-	// load cannot be forwarded from those stores: the copy stalled
-	// for longer than some whole link forms take to read.
-	ps := parsing{s: rawURL}
-	if e := ps.parse(&p, &l); e != nil {
-		e.Op, e.Input = "Parse", rawURL
-		return Link{}, e
+	if err := parseLink(&p, rawURL, &l); err != nil {
+		return Link{}, err
 	}
 	return l, nil
+}
+
+// parseLink is Parse. The forms write their fields through l straight into
+// the named result of the Parse functions, which are small enough to be
+// inlined, so into the caller's variable. A Link built in a local and
+// returned by value would be copied out in 16-byte moves right after its
+// fields were stored one by one, and on amd64 such a load cannot be
+// forwarded from those stores: each such copy stalled for longer than some
+// whole link forms take to read.
+func parseLink(p *Parser, rawURL string, l *Link) error {
+	ps := parsing{s: rawURL}
+	if e := ps.parse(p, l); e != nil {
+		e.Op, e.Input = "Parse", rawURL
+		return e
+	}
+	return nil
 }
 
 // MustParse is like [Parse] but panics if rawURL is not an entry link. It
