@@ -20,7 +20,7 @@ func (ps *parsing) messenger(l *Link) *LinkError {
 		return e
 	}
 	var p [1]qparam
-	if e := ps.params(k, true, p[:], "ref"); e != nil {
+	if e := ps.params(k, p[:], "ref"); e != nil {
 		return e
 	}
 	ref, e := ps.formRef(k, &p[0])
@@ -48,7 +48,7 @@ func (ps *parsing) instagram(l *Link) *LinkError {
 		return e
 	}
 	var p [1]qparam
-	if e := ps.params(k, true, p[:], "ref"); e != nil {
+	if e := ps.params(k, p[:], "ref"); e != nil {
 		return e
 	}
 	ref, e := ps.textRef(k, &p[0], &refRules[k], false)
@@ -66,7 +66,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 	const k = WhatsApp
 	var t string
 	var p [2]qparam // phone, text
-	e := ps.params(k, true, p[:], "phone", "text")
+	e := ps.params(k, p[:], "phone", "text")
 	if e != nil {
 		return e
 	}
@@ -110,7 +110,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 	var bot, app string
 	var botOff, appOff int
 	var found [numStartParams + 2]qparam // start, startgroup, startapp, domain, appname
-	if e := ps.params(k, true, found[:], "start", "startgroup", "startapp", "domain", "appname"); e != nil {
+	if e := ps.params(k, found[:], "start", "startgroup", "startapp", "domain", "appname"); e != nil {
 		return e
 	}
 	if equalFoldASCII(ps.u.host, "resolve") {
@@ -202,7 +202,7 @@ func (ps *parsing) viber(l *Link) *LinkError {
 		return ps.badPath(k)
 	}
 	var p [2]qparam // chatURI, context
-	if e := ps.params(k, true, p[:], "chatURI", "context"); e != nil {
+	if e := ps.params(k, p[:], "chatURI", "context"); e != nil {
 		return e
 	}
 	c := &p[0]
@@ -230,7 +230,7 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 		return ps.badPath(k)
 	}
 	var p [2]qparam // p, ref
-	if e := ps.params(k, true, p[:], "p", "ref"); e != nil {
+	if e := ps.params(k, p[:], "p", "ref"); e != nil {
 		return e
 	}
 	a := &p[0]
@@ -319,7 +319,7 @@ func (ps *parsing) sms(l *Link) *LinkError {
 		return e
 	}
 	var p [1]qparam
-	if e := ps.params(k, true, p[:], "body"); e != nil {
+	if e := ps.params(k, p[:], "body"); e != nil {
 		return e
 	}
 	ref, e := ps.textRef(k, &p[0], &refRules[k], true)
@@ -343,7 +343,7 @@ func (ps *parsing) email(l *Link) *LinkError {
 		return e
 	}
 	var p [2]qparam // subject, body
-	if e := ps.params(k, true, p[:], "subject", "body"); e != nil {
+	if e := ps.params(k, p[:], "subject", "body"); e != nil {
 		return e
 	}
 	// to, cc and bcc would add recipients who get the ref too; any other

@@ -280,12 +280,12 @@ func (p *qparam) value() string {
 }
 
 // params sets out[i] to the parameter names[i] of the query, in one pass,
-// matching keys after %-decoding (and '+' as space, as net/url does) and,
-// with fold, in any ASCII case. A parameter that occurs twice is an
-// ErrRepeated error; a bad %-escape anywhere in the query, ErrSyntax. It
-// also notes in ps.other the first non-empty key that is none of names,
-// for the forms that allow no other parameter.
-func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *LinkError {
+// matching keys after %-decoding (and '+' as space, as net/url does) in any
+// ASCII case. A parameter that occurs twice is an ErrRepeated error; a bad
+// %-escape anywhere in the query, ErrSyntax. It also notes in ps.other the
+// first non-empty key that is none of names, for the forms that allow no
+// other parameter.
+func (ps *parsing) params(k Kind, out []qparam, names ...string) *LinkError {
 	q := ps.u.query
 	ps.other = -1
 	for i := 0; i < len(q); i++ {
@@ -335,39 +335,39 @@ func (ps *parsing) params(k Kind, fold bool, out []qparam, names ...string) *Lin
 		if key == "" {
 			continue
 		}
-		known := false
-		for j, name := range names {
-			switch {
-			case plain && !fold:
-				// The first byte tells most keys apart without a call
-				// to compare the rest (key and name are not empty).
-				if key[0] != name[0] || key != name {
-					continue
+		// The names are distinct: the first that matches is the only one.
+		j := 0
+		for ; j < len(names); j++ {
+			name := names[j]
+			if plain {
+				// The first byte tells most names apart without a call
+				// to compare the rest (key and name are not empty); two
+				// bytes that fold alike differ in bit 0x20 at most.
+				if key[0]|0x20 == name[0]|0x20 && equalFoldASCII(key, name) {
+					break
 				}
-			case plain:
-				if !equalFoldASCII(key, name) {
-					continue
-				}
-			case !keyIs(key, name, fold):
-				continue
+			} else if keyIs(key, name, true) {
+				break
 			}
-			known = true
-			if out[j].found {
-				return ps.fail(k, name+" parameter", "", ps.u.queryOff+start, ErrRepeated)
-			}
-			off := ps.u.queryOff + i // no '=': an empty value at the key's end
-			if eq >= 0 {
-				off = ps.u.queryOff + eq + 1
-			}
-			// Field by field: a composite literal here is built in a
-			// temporary and block-copied, which stalls on store forwarding.
-			o := &out[j]
-			o.raw, o.off, o.koff, o.found = val, off, ps.u.queryOff+start, true
-			o.ascii, o.lastEsc = ascii, lastEsc
 		}
-		if !known && ps.other < 0 {
-			ps.other = start
+		if j == len(names) {
+			if ps.other < 0 {
+				ps.other = start
+			}
+			continue
 		}
+		if out[j].found {
+			return ps.fail(k, names[j]+" parameter", "", ps.u.queryOff+start, ErrRepeated)
+		}
+		off := ps.u.queryOff + i // no '=': an empty value at the key's end
+		if eq >= 0 {
+			off = ps.u.queryOff + eq + 1
+		}
+		// Field by field: a composite literal here is built in a
+		// temporary and block-copied, which stalls on store forwarding.
+		o := &out[j]
+		o.raw, o.off, o.koff, o.found = val, off, ps.u.queryOff+start, true
+		o.ascii, o.lastEsc = ascii, lastEsc
 	}
 	ps.read = true
 	return nil
