@@ -132,6 +132,16 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // of the byte at fault (len(s) when the number of digits is wrong). It
 // allocates only when s has separators.
 func normPhone(s string, keepPlus bool) (string, int) {
+	// The common case, a number already normalised: digits only, after a
+	// '+' that is kept. It is its own normal form, and the loop below
+	// would find no byte at fault in it.
+	d := s
+	if keepPlus && len(s) > 0 && s[0] == '+' {
+		d = s[1:]
+	}
+	if MinPhoneDigits <= len(d) && len(d) <= MaxPhoneDigits && d[0] != '0' && indexNotClass(d, 0, cDigit) == len(d) {
+		return s, -1
+	}
 	digits, clean := 0, true
 	first := -1
 	for i := 0; i < len(s); i++ {
