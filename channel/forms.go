@@ -8,7 +8,8 @@ import "strings"
 // messenger reads https://m.me/<page>?ref=<ref>.
 func (ps *parsing) messenger(l *Link) *LinkError {
 	const k = Messenger
-	segs, offs, n, ok := ps.segments()
+	var sg pathSegs
+	segs, offs, n, ok := ps.segments(&sg)
 	if !ok || n > 1 {
 		return ps.badPath(k)
 	}
@@ -34,7 +35,8 @@ func (ps *parsing) messenger(l *Link) *LinkError {
 // instagram reads https://ig.me/m/<user>?ref=<ref> and ig.me/<user>.
 func (ps *parsing) instagram(l *Link) *LinkError {
 	const k = Instagram
-	segs, offs, n, ok := ps.segments()
+	var sg pathSegs
+	segs, offs, n, ok := ps.segments(&sg)
 	switch {
 	case !ok || n > 2 || n == 2 && segs[0] != "m":
 		return ps.badPath(k)
@@ -71,7 +73,8 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 		return e
 	}
 	if equalFoldASCII(ps.u.host, "wa.me") {
-		segs, offs, n, ok := ps.segments()
+		var sg pathSegs
+		segs, offs, n, ok := ps.segments(&sg)
 		if !ok || n > 1 {
 			return ps.badPath(k)
 		}
@@ -129,7 +132,8 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 			}
 		}
 	} else {
-		segs, offs, n, ok := ps.segments()
+		var sg pathSegs
+		segs, offs, n, ok := ps.segments(&sg)
 		switch {
 		case !ok || n > 2:
 			return ps.badPath(k)
@@ -260,7 +264,8 @@ func (ps *parsing) webchat(l *Link) *LinkError {
 // https://line.me/R/ti/p/<@id> (a chat without text).
 func (ps *parsing) line(l *Link) *LinkError {
 	const k = Line
-	segs, offs, n, ok := ps.segments()
+	var sg pathSegs
+	segs, offs, n, ok := ps.segments(&sg)
 	var raw string
 	var off int
 	var text qparam

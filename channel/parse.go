@@ -487,10 +487,21 @@ func (ps *parsing) missing(k Kind, off int) *LinkError {
 	return e
 }
 
+// A pathSegs holds the segments of a path. A form declares one and
+// segments fills it: returned by value, the arrays would be block-copied
+// right after their elements were stored, a copy that stalls (see
+// parseLink).
+type pathSegs struct {
+	segs [4]string
+	offs [4]int
+}
+
 // segments splits the path of a hierarchical URL into at most 4 non-empty
-// segments, ignoring one trailing '/'; offs are their offsets in the URL.
-// ok is false for an empty segment or more than 4.
-func (ps *parsing) segments() (segs [4]string, offs [4]int, n int, ok bool) {
+// segments, ignoring one trailing '/', and returns them and their offsets
+// in the URL, which it stores in sg. ok is false for an empty segment or
+// more than 4.
+func (ps *parsing) segments(sg *pathSegs) (segs *[4]string, offs *[4]int, n int, ok bool) {
+	segs, offs = &sg.segs, &sg.offs
 	path := ps.u.path
 	if path == "" || path == "/" {
 		return segs, offs, 0, true
