@@ -27,7 +27,7 @@ import "strings"
 func Build(k Kind, target, ref string) (string, error) {
 	// Field by field, not Link{…}.URL(): a literal is built in a
 	// temporary and block-copied, and that copy stalls on the stores just
-	// made (see Parser.Parse).
+	// made (see parseLink).
 	var l Link
 	l.Kind, l.Target, l.Ref = k, target, ref
 	return l.url()
@@ -42,7 +42,8 @@ func (l Link) URL() (string, error) { return l.url() }
 // error it returns b unchanged.
 func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b) }
 
-// A link is written in seven pieces, any of them empty, in this order:
+// url is URL. A link is written in seven pieces, any of them empty, in
+// this order:
 //
 //	head, pre  l.lead(): scheme, host and path; "?p=" for WebChat
 //	target     as check returns it
@@ -51,11 +52,10 @@ func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b) }
 //	ref        l.Ref
 //
 // val is %-encoded outside cMailto (a Mini App name is all in it) and the
-// ref outside refClasses[l.Kind]. check counts the escapes, so that URL
-// allocates once, and URL and AppendTo write the pieces straight from l:
-// nothing is stored on the way, so nothing is copied or needs a write
-// barrier.
-
+// ref outside refClasses[l.Kind]. check counts the escapes, so that url
+// allocates once, and url and appendTo write the pieces straight from l:
+// nothing is stored on the way, so nothing is block-copied (a copy that
+// stalls, see parseLink) or needs a write barrier.
 func (l *Link) url() (string, error) {
 	t, n, esc, err := l.check()
 	if err != nil {
@@ -86,6 +86,7 @@ func (l *Link) url() (string, error) {
 	return b.String(), nil
 }
 
+// appendTo is AppendTo, in the pieces url writes.
 func (l *Link) appendTo(b []byte) ([]byte, error) {
 	t, _, esc, err := l.check()
 	if err != nil {
@@ -107,8 +108,8 @@ func (l *Link) appendTo(b []byte) ([]byte, error) {
 	return appendEscaped(b, l.Ref, refClasses[l.Kind]), nil
 }
 
-// heads holds each channel's link up to the target, tails up to the ref.
-var heads, tails = [numKinds]string{
+// heads holds each channel's link up to the target.
+var heads = [numKinds]string{
 	Messenger: "https://m.me/",
 	Instagram: "https://ig.me/m/",
 	WhatsApp:  "https://wa.me/",
@@ -118,7 +119,10 @@ var heads, tails = [numKinds]string{
 	Line:      "https://line.me/R/oaMessage/%40",
 	SMS:       "sms:",
 	Email:     "mailto:",
-}, [numKinds]string{
+}
+
+// tails holds each channel's link from the target up to the ref.
+var tails = [numKinds]string{
 	Messenger: "?ref=",
 	Instagram: "?ref=",
 	WhatsApp:  "?text=/",
@@ -168,7 +172,9 @@ func (l *Link) lead() (head, pre string) {
 	return heads[l.Kind], ""
 }
 
-// middle returns the pieces of l's link between the target and the tail.
+// middle returns the pieces of l's link between the target and the tail:
+// the Mini App of a Telegram link or the subject of an Email link, which
+// checkVariants allows on no other link.
 func (l *Link) middle() (mid, val string) {
 	switch {
 	case l.App != "":

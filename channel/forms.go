@@ -154,7 +154,7 @@ func (ps *parsing) telegram(l *Link) *LinkError {
 	}
 	// found is walked by index and val points into it: a qparam copied
 	// whole right after params stored its fields one by one stalls (see
-	// Parser.Parse).
+	// parseLink).
 	var which StartParam
 	val := &qparam{}
 	for sp := range StartParam(numStartParams) {

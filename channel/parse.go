@@ -63,8 +63,7 @@ func (p Parser) Parse(rawURL string) (l Link, err error) {
 }
 
 // parseLink is Parse. The forms write their fields through l straight into
-// the named result of the Parse functions, which are small enough to be
-// inlined, so into the caller's variable. A Link built in a local and
+// the named result of Parse or Parser.Parse. A Link built in a local and
 // returned by value would be copied out in 16-byte moves right after its
 // fields were stored one by one, and on amd64 such a load cannot be
 // forwarded from those stores: each such copy stalled for longer than some
