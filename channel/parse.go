@@ -385,7 +385,8 @@ func (ps *parsing) otherParam(k Kind) *LinkError {
 	return ps.fail(k, "parameter", key, ps.u.queryOff+ps.other, ErrParam)
 }
 
-// keyIs reports whether the raw query key equals name once decoded.
+// keyIs reports whether the raw query key equals name once decoded, and
+// with fold, in any ASCII case of either.
 func keyIs(key, name string, fold bool) bool {
 	j := 0
 	for i := 0; i < len(key); i++ {
@@ -403,6 +404,9 @@ func keyIs(key, name string, fold bool) bool {
 		n := name[j]
 		if fold && 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if fold && 'A' <= n && n <= 'Z' { // "chatURI"
+			n += 'a' - 'A'
 		}
 		if c != n {
 			return false
