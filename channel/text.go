@@ -31,8 +31,23 @@ func FirstWord(text string) string {
 
 // indexSpace is strings.IndexFunc(s, unicode.IsSpace) with a fast path for
 // ASCII, where refs spend their bytes.
+//
+// It first skips whole words of eight bytes in '!'–DEL, which hold no white
+// space: subtracting 0x21 from each byte borrows (sets the byte's high bit)
+// only from a byte below 0x21, and a byte of 0x80 or more has its high bit
+// already. A borrow can mark a later byte of the same word too; the byte
+// loop then reads that word again, exactly.
 func indexSpace(s string) int {
-	for i := 0; i < len(s); i++ {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (x-0x21*ones|x)&high != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == ' ' || '\t' <= c && c <= '\r':
 			return i
