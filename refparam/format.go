@@ -59,6 +59,11 @@ func (e Encoder) JSONEncoding() JSONEncoding { return e.json }
 // AppendText appends the canonical text of r to b. If r cannot be written
 // (see [Encoder.Check]) it returns b unchanged and an [*EncodeError].
 func (e Encoder) AppendText(b []byte, r Ref) ([]byte, error) {
+	if len(r.JSON) == 0 && r.Name != "" {
+		if out, ok := appendPlain(b, &r); ok {
+			return out, nil
+		}
+	}
 	n, err := e.encodedLen(r)
 	if err != nil {
 		return b, err
@@ -85,6 +90,40 @@ func (e Encoder) AppendText(b []byte, r Ref) ([]byte, error) {
 		b = append(b, f.Value...)
 	}
 	return b, nil
+}
+
+// appendPlain appends the text of r, which has a name and no JSON, when
+// every part is printable ASCII that checkPart accepts as it stands: the
+// commonest Ref, written in one pass that checks each part as it copies it.
+// It reports false, leaving the checks and their errors to the full path,
+// for anything else.
+func appendPlain(b []byte, r *Ref) ([]byte, bool) {
+	start := len(b)
+	if !plainPart(r.Name) || strings.HasSuffix(r.Name, jsonMarker) {
+		return b, false
+	}
+	b = append(b, r.Name...)
+	if r.Payload == "" && len(r.Fields) == 0 {
+		return b, true
+	}
+	if !plainPart(r.Payload) || r.Payload == jsonMarker {
+		return b[:start], false
+	}
+	b = append(b, "--"...)
+	b = append(b, r.Payload...)
+	for _, f := range r.Fields {
+		if f.ID == "" || !plainPart(f.ID) || !plainPart(f.Value) {
+			return b[:start], false
+		}
+		b = append(b, "--"...)
+		b = append(b, f.ID...)
+		b = append(b, "--"...)
+		b = append(b, f.Value...)
+	}
+	if len(b)-start > MaxLen {
+		return b[:start], false
+	}
+	return b, true
 }
 
 // Encode returns the canonical text of r, or an [*EncodeError].
