@@ -23,45 +23,47 @@ import "strings"
 //
 // Build is Link{Kind: k, Target: target, Ref: ref}.URL(); use [Link.URL]
 // for the variants (Telegram startgroup and startapp, a Mini App, another
-// WebChat page, an e-mail subject).
+// WebChat page, an e-mail subject). Build keeps no reference to ref (an
+// error holds a copy), so a short ref converted from bytes can stay on the
+// caller's stack.
 func Build(k Kind, target, ref string) (string, error) {
 	// Field by field, not Link{…}.URL(): a literal is built in a
 	// temporary and block-copied, and that copy stalls on the stores just
 	// made (see parseLink).
 	var l Link
-	l.Kind, l.Target, l.Ref = k, target, ref
-	return l.url()
+	l.Kind, l.Target = k, target
+	return l.url(ref)
 }
 
 // URL returns the link l describes, checked and normalised as [Build]
 // describes. When the target is already normalised, it makes one
 // allocation, the result, even when the ref must be %-encoded.
-func (l Link) URL() (string, error) { return l.url() }
+func (l Link) URL() (string, error) { return l.url(l.Ref) }
 
 // AppendTo appends the link l describes to b, as [Link.URL] writes it. On
 // error it returns b unchanged.
-func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b) }
+func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b, l.Ref) }
 
 // url is URL. A link is written in seven pieces, any of them empty, in
 // this order:
 //
-//	head, pre  l.lead(): scheme, host and path; "?p=" for WebChat
+//	head, pre  l.lead(ref): scheme, host and path; "?p=" for WebChat
 //	target     as check returns it
 //	mid, val   l.middle(): "/" and the Mini App, or "?subject=" and the subject
-//	tail       l.tail(): the ref parameter up to the ref
-//	ref        l.Ref
+//	tail       l.tail(ref): the ref parameter up to the ref
+//	ref        ref, which stands for l.Ref
 //
 // val is %-encoded outside cMailto (a Mini App name is all in it) and the
 // ref outside refClasses[l.Kind]. check counts the escapes, so that url
 // allocates once, and url and appendTo write the pieces straight from l:
 // nothing is stored on the way, so nothing is block-copied (a copy that
 // stalls, see parseLink) or needs a write barrier.
-func (l *Link) url() (string, error) {
-	t, n, esc, err := l.check()
+func (l *Link) url(ref string) (string, error) {
+	t, n, esc, err := l.check(ref)
 	if err != nil {
 		return "", err
 	}
-	head, pre := l.lead()
+	head, pre := l.lead(ref)
 	mid, val := l.middle()
 	var b strings.Builder
 	b.Grow(n)
@@ -75,24 +77,24 @@ func (l *Link) url() (string, error) {
 			b.WriteString(mid)
 			b.WriteString(val)
 		}
-		b.WriteString(l.tail())
-		b.WriteString(l.Ref)
+		b.WriteString(l.tail(ref))
+		b.WriteString(ref)
 		return b.String(), nil
 	}
 	b.WriteString(mid)
 	writeEscaped(&b, val, cMailto)
-	b.WriteString(l.tail())
-	writeEscaped(&b, l.Ref, refClasses[l.Kind])
+	b.WriteString(l.tail(ref))
+	writeEscaped(&b, ref, refClasses[l.Kind])
 	return b.String(), nil
 }
 
 // appendTo is AppendTo, in the pieces url writes.
-func (l *Link) appendTo(b []byte) ([]byte, error) {
-	t, _, esc, err := l.check()
+func (l *Link) appendTo(b []byte, ref string) ([]byte, error) {
+	t, _, esc, err := l.check(ref)
 	if err != nil {
 		return b, err
 	}
-	head, pre := l.lead()
+	head, pre := l.lead(ref)
 	mid, val := l.middle()
 	b = append(b, head...)
 	b = append(b, pre...)
@@ -100,12 +102,12 @@ func (l *Link) appendTo(b []byte) ([]byte, error) {
 	b = append(b, mid...)
 	if esc == 0 {
 		b = append(b, val...)
-		b = append(b, l.tail()...)
-		return append(b, l.Ref...), nil
+		b = append(b, l.tail(ref)...)
+		return append(b, ref...), nil
 	}
 	b = appendEscaped(b, val, cMailto)
-	b = append(b, l.tail()...)
-	return appendEscaped(b, l.Ref, refClasses[l.Kind]), nil
+	b = append(b, l.tail(ref)...)
+	return appendEscaped(b, ref, refClasses[l.Kind]), nil
 }
 
 // heads holds each channel's link up to the target.
@@ -160,13 +162,13 @@ var telegramTails = [numStartParams]struct{ payload, none string }{
 }
 
 // lead returns the pieces of l's link before the target.
-func (l *Link) lead() (head, pre string) {
+func (l *Link) lead(ref string) (head, pre string) {
 	switch {
 	case l.Kind == WebChat && l.Base != "":
 		return l.Base, "?p="
 	case l.Kind == WebChat:
 		return DefaultWebChatBase, "?p="
-	case l.Kind == Line && l.Ref == "":
+	case l.Kind == Line && ref == "":
 		return "https://line.me/R/ti/p/%40", ""
 	}
 	return heads[l.Kind], ""
@@ -186,13 +188,13 @@ func (l *Link) middle() (mid, val string) {
 }
 
 // tail returns the piece of l's link before the ref.
-func (l *Link) tail() string {
+func (l *Link) tail(ref string) string {
 	switch {
-	case l.Kind == Telegram && l.Ref != "":
+	case l.Kind == Telegram && ref != "":
 		return telegramTails[l.Param].payload
 	case l.Kind == Telegram && l.App == "":
 		return telegramTails[l.Param].none
-	case l.Ref == "":
+	case ref == "":
 		return ""
 	case l.Subject != "": // Email
 		return "&body=%2F"
@@ -200,11 +202,16 @@ func (l *Link) tail() string {
 	return tails[l.Kind]
 }
 
-// check checks l and returns its target as the link writes it (normalised;
-// a LINE id without its "@"), the length of the link and how many bytes of
-// val and the ref it %-encodes. It is the one implementation of the rules
-// behind Build, URL and AppendTo.
-func (l *Link) check() (t string, n, esc int, err error) {
+// check checks l carrying ref (which stands for l.Ref) and returns its
+// target as the link writes it (normalised; a LINE id without its "@"), the
+// length of the link and how many bytes of val and the ref it %-encodes. It
+// is the one implementation of the rules behind Build, URL and AppendTo.
+//
+// The ref is a parameter of its own, and nothing here or in url and
+// appendTo keeps it (its error holds a copy), so that it does not escape:
+// a caller that makes a short ref on its stack, as entrylink.Build does,
+// builds a link with one allocation, the link.
+func (l *Link) check(ref string) (t string, n, esc int, err error) {
 	const op = "Build"
 	k := l.Kind
 	if !k.Valid() {
@@ -221,18 +228,20 @@ func (l *Link) check() (t string, n, esc int, err error) {
 		t = t[1:]
 	}
 	// The ref is checked and its escapes counted in one pass.
-	esc, ok := ruleOf(k, l.Param).escapes(l.Ref, refClasses[k])
+	esc, ok := ruleOf(k, l.Param).escapes(ref, refClasses[k])
 	if !ok {
-		return "", 0, 0, checkRef(op, k, l.Param, l.Ref)
+		// The error holds a copy: ref itself is never kept, so that a
+		// caller's ref can live on its stack (see the comment on check).
+		return "", 0, 0, checkRef(op, k, l.Param, strings.Clone(ref))
 	}
 	if l.Subject != "" {
 		// checkVariants has checked the subject; this counts its escapes.
 		n, _ := subjectRule.escapes(l.Subject, cMailto)
 		esc += n
 	}
-	head, pre := l.lead()
+	head, pre := l.lead(ref)
 	mid, val := l.middle()
-	n = len(head) + len(pre) + len(t) + len(mid) + len(val) + len(l.tail()) + len(l.Ref) + 2*esc
+	n = len(head) + len(pre) + len(t) + len(mid) + len(val) + len(l.tail(ref)) + len(ref) + 2*esc
 	return t, n, esc, nil
 }
 

@@ -212,6 +212,33 @@ func TestBuildAllocs(t *testing.T) {
 	}
 }
 
+// TestBuildKeepsNoRef checks that Build keeps no reference to its ref:
+// a short ref converted from bytes then stays on the caller's stack, and
+// Build makes one allocation in all, the link. (Were ref kept, by an error
+// or otherwise, the conversion would allocate too.)
+func TestBuildKeepsNoRef(t *testing.T) {
+	for _, l := range allocLinks {
+		if l.App != "" || l.Subject != "" {
+			continue // variants: not Build's
+		}
+		ref := []byte(l.Ref)
+		if n := testing.AllocsPerRun(100, func() {
+			if _, err := channel.Build(l.Kind, l.Target, string(ref)); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 1 {
+			t.Errorf("Build(%v, %q, string(%q)): %v allocations, want 1", l.Kind, l.Target, ref, n)
+		}
+	}
+	// The error holds a copy of the ref, equal to it.
+	ref := []byte("{bad}")
+	err := func() error { _, err := channel.Build(channel.Telegram, "giveaway_bot", string(ref)); return err }()
+	var le *channel.LinkError
+	if !errors.As(err, &le) || le.Input != "{bad}" {
+		t.Errorf("Build with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
+	}
+}
+
 var allocLinks = []channel.Link{
 	{Kind: channel.Messenger, Target: "mypage", Ref: "giveaway--456"},
 	{Kind: channel.Instagram, Target: "my_user", Ref: "giveaway--456"},

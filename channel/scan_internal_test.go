@@ -138,7 +138,7 @@ func FuzzEscapes(f *testing.F) {
 			t.Fatalf("%v: escapes(%q) = %d, want %d", k, s, n, want)
 		}
 		l := Link{Kind: k, Target: target, Ref: s, Param: p, App: app, Subject: subject}
-		tt, size, esc, err := l.check()
+		tt, size, esc, err := l.check(l.Ref)
 		u, err2 := l.URL()
 		if (err == nil) != (err2 == nil) {
 			t.Fatalf("%+v: check: %v, URL: %v", l, err, err2)
@@ -146,9 +146,9 @@ func FuzzEscapes(f *testing.F) {
 		if err != nil {
 			return
 		}
-		head, pre := l.lead()
+		head, pre := l.lead(l.Ref)
 		mid, val := l.middle()
-		raw := head + pre + tt + mid + val + l.tail() + l.Ref
+		raw := head + pre + tt + mid + val + l.tail(l.Ref) + l.Ref
 		if size != len(u) || (esc == 0) != (u == raw) || size != len(raw)+2*esc {
 			t.Fatalf("%+v: check says %d bytes with %d escapes; URL writes %q", l, size, esc, u)
 		}
