@@ -3,6 +3,7 @@ package entrylink
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
@@ -10,8 +11,27 @@ import (
 
 // Build returns the default link of channel k to target carrying r. See
 // [BuildLink] for how the ref's text is chosen and checked.
+//
+// Build makes one allocation, the link, when the ref's text is short (32
+// bytes or less): the text is written on the stack, and channel.Build keeps
+// no reference to it.
 func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
-	return BuildLink(channel.Link{Kind: k, Target: target}, r)
+	var l channel.Link
+	l.Kind, l.Target = k, target
+	var buf [128]byte
+	b, enc, err := appendRef(buf[:0], &l, &r)
+	if err != nil {
+		return "", err
+	}
+	text := string(b) // on the stack when short, as it does not escape
+	if err := checkWords(k, text); err != nil {
+		return "", err
+	}
+	link, err := channel.Build(k, target, text)
+	if err != nil {
+		return "", linkError(&l, text, enc, err)
+	}
+	return link, nil
 }
 
 // BuildLink returns the link l describes, with l.Ref replaced by the text of
@@ -27,40 +47,72 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 // cannot be written, or the [*channel.LinkError] of a target, variant or
 // ref the channel refuses.
 func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
+	var buf [128]byte
+	b, enc, err := appendRef(buf[:0], &l, &r)
+	if err != nil {
+		return "", err
+	}
+	l.Ref = string(b)
+	if err := checkWords(l.Kind, l.Ref); err != nil {
+		return "", err
+	}
+	link, err := l.URL()
+	if err != nil {
+		return "", linkError(&l, l.Ref, enc, err)
+	}
+	return link, nil
+}
+
+// appendRef appends the text of r to dst, written with the JSON encoding
+// that l's channel needs, which it returns; or it returns the error of a
+// Ref that cannot be written.
+func appendRef(dst []byte, l *channel.Link, r *refparam.Ref) ([]byte, refparam.JSONEncoding, error) {
 	enc := refparam.Encoder{}
 	if len(r.JSON) > 0 && !channel.InAlphabet(l.Kind, string(r.JSON[:1])) {
 		enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
 	}
-	text, err := enc.Encode(r)
+	b, err := enc.AppendText(dst, *r)
 	if err != nil {
 		// Longer than refparam allows is longer than any channel allows.
 		var ee *refparam.EncodeError
 		if errors.Is(err, refparam.ErrTooLong) && errors.As(err, &ee) {
-			return "", &FitError{Link: l, JSON: enc.JSONEncoding(), Len: ee.Len, Limit: refLimit(l), Err: err}
+			return nil, 0, &FitError{Link: *l, JSON: enc.JSONEncoding(), Len: ee.Len, Limit: refLimit(*l), Err: err}
 		}
-		return "", err
+		return nil, 0, err
 	}
-	if l.Kind.InText() {
-		// The bot reads a ref from message text only up to the first
-		// white space; a ref with a space in it would arrive cut short.
-		if w := channel.FirstWord(text); w != text {
-			off := 0 // text starts with white space
-			if w != "" && text[:len(w)] == w {
-				off = len(w)
-			}
-			return "", &RefError{Kind: l.Kind, Raw: text, Offset: off, Err: ErrWhiteSpace}
-		}
+	return b, enc.JSONEncoding(), nil
+}
+
+// checkWords refuses text, a ref's text, if channel k carries it in
+// message text and it has white space: the bot reads a ref from message
+// text only up to the first white space, so it would arrive cut short. The
+// error holds a copy of text.
+func checkWords(k channel.Kind, text string) error {
+	if !k.InText() {
+		return nil
 	}
-	l.Ref = text
-	link, err := l.URL()
-	if err != nil {
-		var le *channel.LinkError
-		if errors.Is(err, channel.ErrTooLong) && errors.As(err, &le) {
-			return "", &FitError{Link: l, JSON: enc.JSONEncoding(), Len: le.Len, Limit: le.Limit, Err: err}
-		}
-		return "", err
+	w := channel.FirstWord(text)
+	if w == text {
+		return nil
 	}
-	return link, nil
+	off := 0 // text starts with white space
+	if w != "" && text[:len(w)] == w {
+		off = len(w)
+	}
+	return &RefError{Kind: k, Raw: strings.Clone(text), Offset: off, Err: ErrWhiteSpace}
+}
+
+// linkError returns the error of the channel refusing link l carrying
+// text: a [*FitError], holding a copy of text, when the ref is too long;
+// err itself otherwise.
+func linkError(l *channel.Link, text string, json refparam.JSONEncoding, err error) error {
+	var le *channel.LinkError
+	if errors.Is(err, channel.ErrTooLong) && errors.As(err, &le) {
+		fe := &FitError{Link: *l, JSON: json, Len: le.Len, Limit: le.Limit, Err: err}
+		fe.Link.Ref = strings.Clone(text)
+		return fe
+	}
+	return err
 }
 
 // refLimit returns the longest ref l's channel and parameter carry.

@@ -92,7 +92,8 @@ func TestBuildErrors(t *testing.T) {
 	if !errors.As(err, &fe) {
 		t.Fatalf("Build of a long JSON ref on Telegram: %v, want a *FitError", err)
 	}
-	if fe.Len != 81 || fe.Limit != channel.MaxTelegramStartLen || fe.JSON != refparam.JSONBase64URL || fe.Link.Kind != channel.Telegram {
+	if fe.Len != 81 || fe.Limit != channel.MaxTelegramStartLen || fe.JSON != refparam.JSONBase64URL || fe.Link.Kind != channel.Telegram ||
+		len(fe.Link.Ref) != 81 || !strings.HasPrefix(fe.Link.Ref, "orderjsondata--eyJ") {
 		t.Errorf("FitError = %+v", fe)
 	}
 	if !errors.Is(err, channel.ErrTooLong) {
@@ -148,6 +149,32 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+// TestBuildAllocs checks that Build makes one allocation, the link, for a
+// ref of up to 32 bytes (its text stays on the stack), and two for a longer
+// one (its text, then the link).
+func TestBuildAllocs(t *testing.T) {
+	tests := []struct {
+		kind   channel.Kind
+		target string
+		ref    refparam.Ref
+		want   float64
+	}{
+		{channel.Messenger, "mypage", refparam.Ref{Name: "giveaway", Payload: "456"}, 1},
+		{channel.Telegram, "my_bot", refparam.MustParse("giveaway--v1--738--v2"), 1},
+		{channel.WhatsApp, "15550104477", refparam.MustParse("giveaway--v1--738--v2"), 1},
+		{channel.Telegram, "my_bot", refparam.MustParse("giveaway--value1--738--value2--514--value3"), 2},
+	}
+	for _, tt := range tests {
+		if got := testing.AllocsPerRun(100, func() {
+			if _, err := entrylink.Build(tt.kind, tt.target, tt.ref); err != nil {
+				t.Fatal(err)
+			}
+		}); got != tt.want {
+			t.Errorf("Build(%v, %q, %v): %v allocations, want %v", tt.kind, tt.target, tt.ref, got, tt.want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		link string
@@ -190,7 +217,7 @@ func TestTextChannels(t *testing.T) {
 	}
 	_, err = entrylink.Build(channel.WhatsApp, "15550104477", refparam.Ref{Name: "give", Payload: "a b"})
 	var re *entrylink.RefError
-	if !errors.Is(err, entrylink.ErrWhiteSpace) || !errors.As(err, &re) || re.Offset != 7 || re.Kind != channel.WhatsApp {
+	if !errors.Is(err, entrylink.ErrWhiteSpace) || !errors.As(err, &re) || re.Offset != 7 || re.Kind != channel.WhatsApp || re.Raw != "give--a b" {
 		t.Errorf("Build of a ref with a space on WhatsApp: %v", err)
 	}
 	if _, err := entrylink.Build(channel.Viber, "mybot", refparam.Ref{Name: "give", Payload: "a b"}); err != nil {
