@@ -343,9 +343,12 @@ func (ps *parsing) email(l *Link) *LinkError {
 	if addr == "" {
 		return ps.missing(k, ps.u.pathOff)
 	}
-	t, e := ps.target(k, addr, addr, ps.u.pathOff)
-	if e != nil {
-		return e
+	t := addr // already checked by splitMailto, which allows no change
+	if !ps.addrOK {
+		var e *LinkError
+		if t, e = ps.target(k, addr, addr, ps.u.pathOff); e != nil {
+			return e
+		}
 	}
 	var p [2]qparam // subject, body
 	if e := ps.params(k, p[:], "subject", "body"); e != nil {

@@ -279,3 +279,36 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
+
+// splitMailto does the work of mark and split for the commonest Email link,
+// as Build writes it: "mailto:" in lower case, then an address that
+// checkAddr accepts, up to the first '?' or the end. Such an address holds
+// only bytes that mark passes, and no '%', '/' or ':', so the parts are the
+// ones split would find; it sets them, and notes in ps.addrOK that the
+// email form need not check the address again. Any other URL, including
+// every one with an error, goes through mark and split, which rank its
+// errors.
+func (ps *parsing) splitMailto() bool {
+	const scheme = "mailto:"
+	s := ps.s
+	if !strings.HasPrefix(s, scheme) {
+		return false
+	}
+	end := strings.IndexByte(s, '?')
+	q := end
+	if end < 0 {
+		end = len(s)
+	}
+	addr := s[len(scheme):end]
+	if addr == "" || checkAddr(addr) != -1 {
+		return false
+	}
+	u := &ps.u
+	u.colon, u.qmark, u.pct = len(scheme)-1, q, -1
+	u.scheme, u.path, u.pathOff = s[:len(scheme)-1], addr, len(scheme)
+	if q >= 0 {
+		u.query, u.queryOff, u.hasQuery = s[q+1:], q+1, true
+	}
+	ps.addrOK = true
+	return true
+}

@@ -154,3 +154,40 @@ func FuzzEscapes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSplitMailto checks that splitMailto, where it takes a URL, finds the
+// parts that mark and split find.
+func FuzzSplitMailto(f *testing.F) {
+	for _, s := range []string{
+		"mailto:hello@example.com?body=%2Fgiveaway--456",
+		"mailto:hello@example.com",
+		"mailto:a.b@c.example.org?subject=Hi&body=x",
+		"mailto:hello@example.com?",
+		"mailto:@example.com",
+		"mailto:hello@example.com#x",
+		"mailto:hello@exa%6Dple.com",
+		"MAILTO:hello@example.com",
+		"mailto://hello@example.com",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast := parsing{s: s}
+		if !fast.splitMailto() {
+			return
+		}
+		var want rawURL
+		if e := want.mark(s, true); e != nil {
+			t.Fatalf("splitMailto(%q) took a URL that mark refuses: %v", s, e)
+		}
+		if e := want.split(s); e != nil {
+			t.Fatalf("splitMailto(%q) took a URL that split refuses: %v", s, e)
+		}
+		if fast.u != want {
+			t.Fatalf("splitMailto(%q) = %+v, mark and split give %+v", s, fast.u, want)
+		}
+		if n, e := normTarget("Parse", Email, want.path); e != nil || n != want.path {
+			t.Fatalf("splitMailto(%q) took address %q, which the Email form reads as %q, %v", s, want.path, n, e)
+		}
+	})
+}
