@@ -1,12 +1,13 @@
 package channel
 
 import (
-	"bytes"
 	"math/bits"
 	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/entrylink/entrylink/internal/jsonscan"
 )
 
 // Reading a JSON body in two passes over its bytes.
@@ -52,7 +53,7 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 	depth := 0
 	ix.n = 0
 	state := wantValue
-	i := jsonSpace(b, 0)
+	i := jsonscan.SkipSpace(b, 0)
 	for {
 		switch state {
 		case wantValue:
@@ -71,7 +72,7 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 					ix.n++
 				}
 				depth++
-				i = jsonSpace(b, i+1)
+				i = jsonscan.SkipSpace(b, i+1)
 				if i < len(b) && b[i] == c+2 { // '{'+2 == '}', '['+2 == ']'
 					state = afterValue
 					continue // the close is handled there
@@ -83,13 +84,13 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 			case '"':
 				i = jsonString(b, i)
 			case 't':
-				i = jsonLiteral(b, i, "true")
+				i = jsonscan.LiteralEnd(b, i, "true")
 			case 'f':
-				i = jsonLiteral(b, i, "false")
+				i = jsonscan.LiteralEnd(b, i, "false")
 			case 'n':
-				i = jsonLiteral(b, i, "null")
+				i = jsonscan.LiteralEnd(b, i, "null")
 			default:
-				i = jsonNumber(b, i)
+				i = jsonscan.NumberEnd(b, i)
 			}
 			if i < 0 {
 				return false
@@ -102,13 +103,13 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 			if i = jsonString(b, i); i < 0 {
 				return false
 			}
-			if i = jsonSpace(b, i); i >= len(b) || b[i] != ':' {
+			if i = jsonscan.SkipSpace(b, i); i >= len(b) || b[i] != ':' {
 				return false
 			}
-			i = jsonSpace(b, i+1)
+			i = jsonscan.SkipSpace(b, i+1)
 			state = wantValue
 		case afterValue:
-			i = jsonSpace(b, i)
+			i = jsonscan.SkipSpace(b, i)
 			if depth == 0 {
 				return i == len(b)
 			}
@@ -117,7 +118,7 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 			}
 			switch c := b[i]; {
 			case c == ',':
-				i = jsonSpace(b, i+1)
+				i = jsonscan.SkipSpace(b, i+1)
 				state = wantValue
 				if open[depth-1] == '{' {
 					state = wantKey
@@ -134,17 +135,6 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 		}
 	}
 }
-
-// jsonSpace returns the offset of the first byte at or after i that is not
-// JSON white space.
-func jsonSpace[T string | []byte](b T, i int) int {
-	for i < len(b) && jsonWhite[b[i]] {
-		i++
-	}
-	return i
-}
-
-var jsonWhite = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // jsonString returns the offset just past the string whose '"' is at b[i],
 // or -1 when it is not a valid JSON string (an unknown escape, a control
@@ -172,7 +162,7 @@ func jsonString(b []byte, i int) int {
 		switch b[i] {
 		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 		case 'u':
-			if i+4 >= len(b) || !jsonHex(b[i+1]) || !jsonHex(b[i+2]) || !jsonHex(b[i+3]) || !jsonHex(b[i+4]) {
+			if _, n := jsonscan.Hex4(b, i+1); n < 0 {
 				return -1
 			}
 			i += 4
@@ -215,59 +205,6 @@ var jsonStringSpecial = [256]bool{'"': true, '\\': true,
 	0x08: true, 0x09: true, 0x0a: true, 0x0b: true, 0x0c: true, 0x0d: true, 0x0e: true, 0x0f: true,
 	0x10: true, 0x11: true, 0x12: true, 0x13: true, 0x14: true, 0x15: true, 0x16: true, 0x17: true,
 	0x18: true, 0x19: true, 0x1a: true, 0x1b: true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true,
-}
-
-func jsonHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// jsonLiteral returns the offset just past lit at b[i], or -1.
-func jsonLiteral(b []byte, i int, lit string) int {
-	if !bytes.HasPrefix(b[i:], []byte(lit)) {
-		return -1
-	}
-	return i + len(lit)
-}
-
-// jsonNumber returns the offset just past the number at b[i], or -1:
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func jsonNumber(b []byte, i int) int {
-	if i < len(b) && b[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(b) && b[i] == '0':
-		i++
-	case i < len(b) && '1' <= b[i] && b[i] <= '9':
-		i = jsonDigits(b, i)
-	default:
-		return -1
-	}
-	if i < len(b) && b[i] == '.' {
-		if i++; i >= len(b) || !jsonDigit(b[i]) {
-			return -1
-		}
-		i = jsonDigits(b, i)
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		if i++; i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		if i >= len(b) || !jsonDigit(b[i]) {
-			return -1
-		}
-		i = jsonDigits(b, i)
-	}
-	return i
-}
-
-func jsonDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func jsonDigits(b []byte, i int) int {
-	for i < len(b) && jsonDigit(b[i]) {
-		i++
-	}
-	return i
 }
 
 // tooDeep returns the offset of the first '{' or '[' that opens a level
@@ -329,7 +266,7 @@ type jsonDoc struct {
 
 // root returns the body's top-level value.
 func (d *jsonDoc) root() jsonValue {
-	i := jsonSpace(d.s, 0)
+	i := jsonscan.SkipSpace(d.s, 0)
 	return jsonValue{raw: d.s[i:d.valueEnd(i)], off: i}
 }
 
@@ -389,22 +326,22 @@ func stringEnd(s string, i int) (end int, esc bool) {
 // of the object o, in order, until f returns false.
 func (d *jsonDoc) members(o jsonValue, f func(key string, at int, v jsonValue) bool) {
 	s := d.s
-	for i := jsonSpace(s, o.off+1); s[i] != '}'; {
+	for i := jsonscan.SkipSpace(s, o.off+1); s[i] != '}'; {
 		at := i
 		end, esc := stringEnd(s, i)
 		key := s[at+1 : end-1]
 		if esc {
 			key = gjson.Parse(s[at:end]).Str
 		}
-		i = jsonSpace(s, end) + 1 // the ':'
-		i = jsonSpace(s, i)
+		i = jsonscan.SkipSpace(s, end) + 1 // the ':'
+		i = jsonscan.SkipSpace(s, i)
 		vEnd := d.valueEnd(i)
 		if !f(key, at, jsonValue{raw: s[i:vEnd], off: i}) {
 			return
 		}
-		i = jsonSpace(s, vEnd)
+		i = jsonscan.SkipSpace(s, vEnd)
 		if s[i] == ',' {
-			i = jsonSpace(s, i+1)
+			i = jsonscan.SkipSpace(s, i+1)
 		}
 	}
 }
@@ -413,14 +350,14 @@ func (d *jsonDoc) members(o jsonValue, f func(key string, at int, v jsonValue) b
 // false.
 func (d *jsonDoc) elems(a jsonValue, f func(v jsonValue) bool) {
 	s := d.s
-	for i := jsonSpace(s, a.off+1); s[i] != ']'; {
+	for i := jsonscan.SkipSpace(s, a.off+1); s[i] != ']'; {
 		vEnd := d.valueEnd(i)
 		if !f(jsonValue{raw: s[i:vEnd], off: i}) {
 			return
 		}
-		i = jsonSpace(s, vEnd)
+		i = jsonscan.SkipSpace(s, vEnd)
 		if s[i] == ',' {
-			i = jsonSpace(s, i+1)
+			i = jsonscan.SkipSpace(s, i+1)
 		}
 	}
 }

@@ -129,7 +129,11 @@ func Member[T Text](doc T, i int) int {
 }
 
 // IsSpace reports whether c is JSON white space.
-func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+func IsSpace(c byte) bool { return white[c] }
+
+// white marks JSON white space: one load where four compares would do, on
+// the path every token passes.
+var white = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // SkipSpace returns the offset of the first byte at or after i that is not
 // JSON white space.
