@@ -59,10 +59,8 @@ func (e Encoder) JSONEncoding() JSONEncoding { return e.json }
 // AppendText appends the canonical text of r to b. If r cannot be written
 // (see [Encoder.Check]) it returns b unchanged and an [*EncodeError].
 func (e Encoder) AppendText(b []byte, r Ref) ([]byte, error) {
-	if len(r.JSON) == 0 && r.Name != "" {
-		if out, ok := appendPlain(b, &r); ok {
-			return out, nil
-		}
+	if len(r.JSON) == 0 && r.Name != "" && plainParts(&r) {
+		return appendParts(b, &r), nil
 	}
 	n, err := e.encodedLen(r)
 	if err != nil {
@@ -77,53 +75,50 @@ func (e Encoder) AppendText(b []byte, r Ref) ([]byte, error) {
 		}
 		return append(b, r.JSON...), nil
 	}
-	b = append(b, r.Name...)
-	if r.Payload == "" && len(r.Fields) == 0 {
-		return b, nil
-	}
-	b = append(b, "--"...)
-	b = append(b, r.Payload...)
-	for _, f := range r.Fields {
-		b = append(b, "--"...)
-		b = append(b, f.ID...)
-		b = append(b, "--"...)
-		b = append(b, f.Value...)
-	}
-	return b, nil
+	return appendParts(b, &r), nil
 }
 
-// appendPlain appends the text of r, which has a name and no JSON, when
-// every part is printable ASCII that checkPart accepts as it stands: the
-// commonest Ref, written in one pass that checks each part as it copies it.
-// It reports false, leaving the checks and their errors to the full path,
-// for anything else.
-func appendPlain(b []byte, r *Ref) ([]byte, bool) {
-	start := len(b)
+// plainParts reports whether r, which has a name and no JSON, is the
+// commonest Ref: every part printable ASCII that checkPart accepts as it
+// stands, no jsondata marker, and a text that fits in MaxLen. Such a Ref
+// needs none of encodedLen's checks; anything else goes to encodedLen,
+// which finds and reports the error.
+func plainParts(r *Ref) bool {
 	if !plainPart(r.Name) || strings.HasSuffix(r.Name, jsonMarker) {
-		return b, false
+		return false
 	}
+	n := len(r.Name)
+	if r.Payload != "" || len(r.Fields) > 0 {
+		if !plainPart(r.Payload) || r.Payload == jsonMarker {
+			return false
+		}
+		n += 2 + len(r.Payload)
+	}
+	for _, f := range r.Fields {
+		if f.ID == "" || !plainPart(f.ID) || !plainPart(f.Value) {
+			return false
+		}
+		n += 4 + len(f.ID) + len(f.Value)
+	}
+	return n <= MaxLen
+}
+
+// appendParts appends the text of r, which has no JSON: the name, then the
+// default slot and the pairs when there are any.
+func appendParts(b []byte, r *Ref) []byte {
 	b = append(b, r.Name...)
 	if r.Payload == "" && len(r.Fields) == 0 {
-		return b, true
-	}
-	if !plainPart(r.Payload) || r.Payload == jsonMarker {
-		return b[:start], false
+		return b
 	}
 	b = append(b, "--"...)
 	b = append(b, r.Payload...)
 	for _, f := range r.Fields {
-		if f.ID == "" || !plainPart(f.ID) || !plainPart(f.Value) {
-			return b[:start], false
-		}
 		b = append(b, "--"...)
 		b = append(b, f.ID...)
 		b = append(b, "--"...)
 		b = append(b, f.Value...)
 	}
-	if len(b)-start > MaxLen {
-		return b[:start], false
-	}
-	return b, true
+	return b
 }
 
 // Encode returns the canonical text of r, or an [*EncodeError].
