@@ -209,7 +209,7 @@ func (l *Link) tail(ref string) string {
 //
 // The ref is a parameter of its own, and nothing here or in url and
 // appendTo keeps it (its error holds a copy), so that it does not escape:
-// a caller that makes a short ref on its stack, as entrylink.Build does,
+// a caller that makes a short ref on its stack (the root package's Build)
 // builds a link with one allocation, the link.
 func (l *Link) check(ref string) (t string, n, esc int, err error) {
 	const op = "Build"

@@ -178,13 +178,8 @@ func jsonString(b []byte, i int) int {
 // len(b) or an offset in the last 7 bytes when there is none. It reads 8
 // bytes at a time: strings are most of a webhook body.
 func plainRun[T string | []byte](b T, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		w := load8(b, i)
 		q := w ^ ('"' * ones)   // a zero byte where w has '"'
 		bs := w ^ ('\\' * ones) // a zero byte where w has '\\'
 		// A byte of x below n (n <= 0x80) sets the high bit of its byte in

@@ -372,3 +372,16 @@ func indexNotClass(s string, i int, c uint32) int {
 	}
 	return i
 }
+
+// Constants for testing eight bytes at a time.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 returns b[i:i+8] as a little-endian word; the compiler makes it one
+// load.
+func load8[T string | []byte](b T, i int) uint64 {
+	return uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+}

@@ -38,12 +38,9 @@ func FirstWord(text string) string {
 // already. A borrow can mark a later byte of the same word too; the byte
 // loop then reads that word again, exactly.
 func indexSpace(s string) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if (x-0x21*ones|x)&high != 0 {
+		if x := load8(s, i); (x-0x21*ones|x)&highs != 0 {
 			break
 		}
 	}
