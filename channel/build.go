@@ -35,6 +35,26 @@ func Build(k Kind, target, ref string) (string, error) {
 	return l.url(ref)
 }
 
+// Append appends the link [Build] returns to dst, for a ref the caller has
+// as bytes (text it wrote into a buffer, say), which then needs no string
+// of its own. On error it returns dst unchanged, and the error holds a copy
+// of what it quotes. Append keeps no reference to ref, which must not share
+// memory with the free capacity of dst.
+func Append(dst []byte, k Kind, target string, ref []byte) ([]byte, error) {
+	var l Link
+	l.Kind, l.Target = k, target
+	t, esc, err := l.check()
+	if err != nil {
+		return dst, err
+	}
+	n, err := refEscapes(k, Start, ref)
+	if err != nil {
+		return dst, err
+	}
+	b := l.appendHead(dst, t, len(ref) == 0, esc+n != 0)
+	return appendRef(b, ref, refClasses[k], esc+n != 0), nil
+}
+
 // URL returns the link l describes, checked and normalised as [Build]
 // describes. When the target is already normalised, it makes one
 // allocation, the result, even when the ref must be %-encoded.
@@ -47,23 +67,30 @@ func (l Link) AppendTo(b []byte) ([]byte, error) { return l.appendTo(b, l.Ref) }
 // url is URL. A link is written in seven pieces, any of them empty, in
 // this order:
 //
-//	head, pre  l.lead(ref): scheme, host and path; "?p=" for WebChat
+//	head, pre  l.lead(ref == ""): scheme, host and path; "?p=" for WebChat
 //	target     as check returns it
 //	mid, val   l.middle(): "/" and the Mini App, or "?subject=" and the subject
-//	tail       l.tail(ref): the ref parameter up to the ref
+//	tail       l.tail(ref == ""): the ref parameter up to the ref
 //	ref        ref, which stands for l.Ref
 //
 // val is %-encoded outside cMailto (a Mini App name is all in it) and the
-// ref outside refClasses[l.Kind]. check counts the escapes, so that url
-// allocates once, and url and appendTo write the pieces straight from l:
+// ref outside refClasses[l.Kind]. check and refEscapes count the escapes,
+// so that url allocates once, and url and appendTo write the pieces
+// straight from l:
 // nothing is stored on the way, so nothing is block-copied (a copy that
 // stalls, see parseLink) or needs a write barrier.
 func (l *Link) url(ref string) (string, error) {
-	t, n, esc, err := l.check(ref)
+	t, esc, err := l.check()
 	if err != nil {
 		return "", err
 	}
-	head, pre := l.lead(ref)
+	n, err := refEscapes(l.Kind, l.Param, ref)
+	if err != nil {
+		return "", err
+	}
+	esc += n
+	n = l.size(t, ref == "", len(ref), esc)
+	head, pre := l.lead(ref == "")
 	mid, val := l.middle()
 	var b strings.Builder
 	b.Grow(n)
@@ -77,37 +104,59 @@ func (l *Link) url(ref string) (string, error) {
 			b.WriteString(mid)
 			b.WriteString(val)
 		}
-		b.WriteString(l.tail(ref))
+		b.WriteString(l.tail(ref == ""))
 		b.WriteString(ref)
 		return b.String(), nil
 	}
 	b.WriteString(mid)
 	writeEscaped(&b, val, cMailto)
-	b.WriteString(l.tail(ref))
+	b.WriteString(l.tail(ref == ""))
 	writeEscaped(&b, ref, refClasses[l.Kind])
 	return b.String(), nil
 }
 
 // appendTo is AppendTo, in the pieces url writes.
 func (l *Link) appendTo(b []byte, ref string) ([]byte, error) {
-	t, _, esc, err := l.check(ref)
+	t, esc, err := l.check()
 	if err != nil {
 		return b, err
 	}
-	head, pre := l.lead(ref)
+	n, err := refEscapes(l.Kind, l.Param, ref)
+	if err != nil {
+		return b, err
+	}
+	b = l.appendHead(b, t, ref == "", esc+n != 0)
+	return appendRef(b, ref, refClasses[l.Kind], esc+n != 0), nil
+}
+
+// appendHead appends the pieces of l's link before the ref, with target t
+// as check returns it, %-encoding val when escape is set.
+//
+// It and url take l, and the generic functions that read the ref do not,
+// so that l stays where the caller made it: the compiler cannot see that
+// a generic function keeps no pointer it is given.
+func (l *Link) appendHead(b []byte, t string, noRef, escape bool) []byte {
+	head, pre := l.lead(noRef)
 	mid, val := l.middle()
 	b = append(b, head...)
 	b = append(b, pre...)
 	b = append(b, t...)
 	b = append(b, mid...)
-	if esc == 0 {
+	if escape {
+		b = appendEscaped(b, val, cMailto)
+	} else {
 		b = append(b, val...)
-		b = append(b, l.tail(ref)...)
-		return append(b, ref...), nil
 	}
-	b = appendEscaped(b, val, cMailto)
-	b = append(b, l.tail(ref)...)
-	return appendEscaped(b, ref, refClasses[l.Kind]), nil
+	return append(b, l.tail(noRef)...)
+}
+
+// appendRef appends ref, %-encoding the bytes outside class safe when
+// escape is set.
+func appendRef[T text](b []byte, ref T, safe uint32, escape bool) []byte {
+	if escape {
+		return appendEscaped(b, ref, safe)
+	}
+	return append(b, ref...)
 }
 
 // heads holds each channel's link up to the target.
@@ -161,14 +210,15 @@ var telegramTails = [numStartParams]struct{ payload, none string }{
 	StartApp:   {"?startapp=", "?startapp"},
 }
 
-// lead returns the pieces of l's link before the target.
-func (l *Link) lead(ref string) (head, pre string) {
+// lead returns the pieces of l's link before the target, with or without
+// a ref.
+func (l *Link) lead(noRef bool) (head, pre string) {
 	switch {
 	case l.Kind == WebChat && l.Base != "":
 		return l.Base, "?p="
 	case l.Kind == WebChat:
 		return DefaultWebChatBase, "?p="
-	case l.Kind == Line && ref == "":
+	case l.Kind == Line && noRef:
 		return "https://line.me/R/ti/p/%40", ""
 	}
 	return heads[l.Kind], ""
@@ -187,14 +237,15 @@ func (l *Link) middle() (mid, val string) {
 	return "", ""
 }
 
-// tail returns the piece of l's link before the ref.
-func (l *Link) tail(ref string) string {
+// tail returns the piece of l's link before the ref, or the end of a link
+// without one.
+func (l *Link) tail(noRef bool) string {
 	switch {
-	case l.Kind == Telegram && ref != "":
+	case l.Kind == Telegram && !noRef:
 		return telegramTails[l.Param].payload
 	case l.Kind == Telegram && l.App == "":
 		return telegramTails[l.Param].none
-	case ref == "":
+	case noRef:
 		return ""
 	case l.Subject != "": // Email
 		return "&body=%2F"
@@ -202,47 +253,54 @@ func (l *Link) tail(ref string) string {
 	return tails[l.Kind]
 }
 
-// check checks l carrying ref (which stands for l.Ref) and returns its
-// target as the link writes it (normalised; a LINE id without its "@"), the
-// length of the link and how many bytes of val and the ref it %-encodes. It
-// is the one implementation of the rules behind Build, URL and AppendTo.
-//
-// The ref is a parameter of its own, and nothing here or in url and
-// appendTo keeps it (its error holds a copy), so that it does not escape:
-// a caller that makes a short ref on its stack (the root package's Build)
-// builds a link with one allocation, the link.
-func (l *Link) check(ref string) (t string, n, esc int, err error) {
+// check checks l but for its ref, and returns its target as the link
+// writes it (normalised; a LINE id without its "@") and how many bytes of
+// its subject the link %-encodes. With refEscapes and size it is the one
+// implementation of the rules behind Build, Append, URL and AppendTo.
+func (l *Link) check() (t string, esc int, err error) {
 	const op = "Build"
 	k := l.Kind
 	if !k.Valid() {
-		return "", 0, 0, &KindError{Name: k.String()}
+		return "", 0, &KindError{Name: k.String()}
 	}
 	if err := l.checkVariants(); err != nil {
-		return "", 0, 0, err
+		return "", 0, err
 	}
 	t, e := normTarget(op, k, l.Target)
 	if e != nil {
-		return "", 0, 0, e
+		return "", 0, e
 	}
 	if k == Line {
 		t = t[1:]
 	}
-	// The ref is checked and its escapes counted in one pass.
-	esc, ok := ruleOf(k, l.Param).escapes(ref, refClasses[k])
-	if !ok {
-		// The error holds a copy: ref itself is never kept, so that a
-		// caller's ref can live on its stack (see the comment on check).
-		return "", 0, 0, checkRef(op, k, l.Param, strings.Clone(ref))
-	}
 	if l.Subject != "" {
 		// checkVariants has checked the subject; this counts its escapes.
-		n, _ := subjectRule.escapes(l.Subject, cMailto)
-		esc += n
+		esc, _ = escapes(&subjectRule, l.Subject, cMailto)
 	}
-	head, pre := l.lead(ref)
+	return t, esc, nil
+}
+
+// refEscapes checks ref, as a ref of channel k (valid) with Telegram
+// parameter p, in one pass that also counts the bytes the link %-encodes.
+//
+// Nothing here or in the writers keeps ref (its error holds a copy), so
+// that it does not escape: a caller that makes a short ref on its stack
+// builds a link with one allocation, the link; and a ref given as bytes
+// ([Append]) needs no string made of it.
+func refEscapes[T text](k Kind, p StartParam, ref T) (int, error) {
+	esc, ok := escapes(ruleOf(k, p), ref, refClasses[k])
+	if !ok {
+		return 0, checkRef("Build", k, p, cloneText(ref))
+	}
+	return esc, nil
+}
+
+// size returns the length of l's link with target t as check returns it, a
+// ref of n bytes (none if noRef) and esc bytes %-encoded.
+func (l *Link) size(t string, noRef bool, n, esc int) int {
+	head, pre := l.lead(noRef)
 	mid, val := l.middle()
-	n = len(head) + len(pre) + len(t) + len(mid) + len(val) + len(l.tail(ref)) + len(ref) + 2*esc
-	return t, n, esc, nil
+	return len(head) + len(pre) + len(t) + len(mid) + len(val) + len(l.tail(noRef)) + n + 2*esc
 }
 
 const upperhex = "0123456789ABCDEF"
@@ -266,7 +324,7 @@ func writeEscaped(b *strings.Builder, s string, safe uint32) {
 }
 
 // appendEscaped is writeEscaped for a byte slice.
-func appendEscaped(b []byte, s string, safe uint32) []byte {
+func appendEscaped[T text](b []byte, s T, safe uint32) []byte {
 	for {
 		i := indexNotClass(s, 0, safe)
 		b = append(b, s[:i]...)
@@ -277,6 +335,14 @@ func appendEscaped(b []byte, s string, safe uint32) []byte {
 		b = append(b, '%', upperhex[c>>4], upperhex[c&15])
 		s = s[i+1:]
 	}
+}
+
+// cloneText returns a string copy of s, which shares no memory with it.
+func cloneText[T text](s T) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return string([]byte(s))
 }
 
 // checkVariants checks the fields of l that only some channels use.

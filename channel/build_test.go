@@ -98,6 +98,10 @@ func TestBuild(t *testing.T) {
 				if got != "" {
 					t.Errorf("Build(%v, %q, %q) returned %q with its error", tt.k, tt.target, tt.ref, got)
 				}
+				b, aerr := channel.Append([]byte("x"), tt.k, tt.target, []byte(tt.ref))
+				if string(b) != "x" || aerr == nil || aerr.Error() != err.Error() {
+					t.Errorf("Append = %q, %v; want %q and Build's error %v", b, aerr, "x", err)
+				}
 				return
 			}
 			if err != nil {
@@ -109,6 +113,10 @@ func TestBuild(t *testing.T) {
 			b, err := channel.Link{Kind: tt.k, Target: tt.target, Ref: tt.ref}.AppendTo([]byte("x"))
 			if err != nil || string(b) != "x"+got {
 				t.Errorf("AppendTo = %q, %v; want %q", b, err, "x"+got)
+			}
+			b, err = channel.Append([]byte("x"), tt.k, tt.target, []byte(tt.ref))
+			if err != nil || string(b) != "x"+got {
+				t.Errorf("Append = %q, %v; want %q", b, err, "x"+got)
 			}
 		})
 	}
@@ -209,6 +217,17 @@ func TestBuildAllocs(t *testing.T) {
 		}); n != 0 {
 			t.Errorf("%+v.AppendTo(buf): %v allocations, want 0", l, n)
 		}
+		if l.App != "" || l.Subject != "" {
+			continue // variants: not Append's
+		}
+		ref := []byte(l.Ref)
+		if n := testing.AllocsPerRun(100, func() {
+			if _, err := channel.Append(buf[:0], l.Kind, l.Target, ref); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("Append(buf, %v, %q, %q): %v allocations, want 0", l.Kind, l.Target, ref, n)
+		}
 	}
 }
 
@@ -236,6 +255,13 @@ func TestBuildKeepsNoRef(t *testing.T) {
 	var le *channel.LinkError
 	if !errors.As(err, &le) || le.Input != "{bad}" {
 		t.Errorf("Build with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
+	}
+	// Append's error holds a copy too: changing the bytes afterwards does
+	// not change it.
+	_, err = channel.Append(nil, channel.Telegram, "giveaway_bot", ref)
+	copy(ref, "xxxxx")
+	if !errors.As(err, &le) || le.Input != "{bad}" {
+		t.Errorf("Append with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
 	}
 }
 

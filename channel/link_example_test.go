@@ -29,6 +29,25 @@ func ExampleBuild() {
 	// sms:+15551234567?body=%2Fgiveaway--456
 }
 
+// Append writes links into one buffer, for a page of links, say, with
+// refs the program has as bytes.
+func ExampleAppend() {
+	var page []byte
+	for _, ref := range [][]byte{[]byte("giveaway--456"), []byte("survey----738--yes")} {
+		var err error
+		page, err = channel.Append(page, channel.Telegram, "giveaway_bot", ref)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		page = append(page, '\n')
+	}
+	fmt.Print(string(page))
+	// Output:
+	// https://t.me/giveaway_bot?start=giveaway--456
+	// https://t.me/giveaway_bot?start=survey----738--yes
+}
+
 func ExampleParse() {
 	l, err := channel.Parse("https://api.whatsapp.com/send?phone=15551234567&text=%2Fgiveaway--456")
 	if err != nil {

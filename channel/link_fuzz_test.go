@@ -94,10 +94,25 @@ func FuzzBuild(f *testing.F) {
 			if b, err2 := l.AppendTo([]byte("x")); err2 == nil || string(b) != "x" {
 				t.Fatalf("URL fails (%v) but AppendTo = %q, %v", err, b, err2)
 			}
+			if l.Param == channel.Start && l.App == "" && l.Base == "" && l.Subject == "" {
+				b, err2 := channel.Append([]byte("x"), l.Kind, l.Target, []byte(l.Ref))
+				if err2 == nil || string(b) != "x" || err2.Error() != err.Error() {
+					t.Fatalf("URL fails (%v) but Append = %q, %v", err, b, err2)
+				}
+			}
 			return
 		}
 		if b, err := l.AppendTo(nil); err != nil || string(b) != s {
 			t.Fatalf("AppendTo = %q, %v; URL = %q", b, err, s)
+		}
+		if l.Param == channel.Start && l.App == "" && l.Base == "" && l.Subject == "" {
+			// The default form: Build and Append write it too.
+			if b, err := channel.Build(l.Kind, l.Target, l.Ref); err != nil || b != s {
+				t.Fatalf("Build = %q, %v; URL = %q", b, err, s)
+			}
+			if b, err := channel.Append([]byte("x"), l.Kind, l.Target, []byte(l.Ref)); err != nil || string(b) != "x"+s {
+				t.Fatalf("Append = %q, %v; URL = %q", b, err, s)
+			}
 		}
 		p := channel.Parser{}
 		if l.Base != "" {

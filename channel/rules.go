@@ -207,7 +207,7 @@ func badText(s string) (int, rune) {
 //
 // Every safe class is printable ASCII, so each byte of a non-ASCII
 // character is an escape.
-func (r *refRule) escapes(s string, safe uint32) (n int, ok bool) {
+func escapes[T text](r *refRule, s T, safe uint32) (n int, ok bool) {
 	alphabet := r.class
 	if alphabet == 0 {
 		alphabet = cPrint // free text: printable ASCII, checked here, and UTF-8
@@ -235,7 +235,7 @@ func (r *refRule) escapes(s string, safe uint32) (n int, ok bool) {
 		case r.class != 0 || c < utf8.RuneSelf:
 			return 0, false // outside the alphabet, or a control character
 		default:
-			ch, size := utf8.DecodeRuneInString(s[i:])
+			ch, size := decodeRune(s[i:])
 			if ch == utf8.RuneError && size == 1 || ch < 0xa0 {
 				return 0, false // not UTF-8, or a C1 control character
 			}
@@ -243,7 +243,7 @@ func (r *refRule) escapes(s string, safe uint32) (n int, ok bool) {
 			i += size
 		}
 	}
-	if len(s) > r.max || r.noTGR && len(s) >= 5 && s[:5] == "_tgr_" {
+	if len(s) > r.max || r.noTGR && len(s) >= 5 && string(s[:5]) == "_tgr_" {
 		return 0, false
 	}
 	return n, true
@@ -361,7 +361,7 @@ func indexClass(s string, i int, c uint32) int {
 // that is not in class c (one class bit), or len(s). It is indexClass's
 // complement: four bytes are all in c exactly when the AND of their
 // classes still has c's bit, so it too tests one block per branch.
-func indexNotClass(s string, i int, c uint32) int {
+func indexNotClass[T text](s T, i int, c uint32) int {
 	for ; len(s)-i >= 4; i += 4 {
 		b := s[i : i+4]
 		if byteClass[b[0]]&byteClass[b[1]]&byteClass[b[2]]&byteClass[b[3]]&c == 0 {
@@ -379,9 +379,19 @@ const (
 	highs = 0x8080808080808080
 )
 
+// text is a string or the bytes of one: refs are checked and written in
+// either form.
+type text interface{ ~string | ~[]byte }
+
+// decodeRune is utf8.DecodeRuneInString for either form of text; the
+// conversion of at most utf8.UTFMax bytes is made on the stack.
+func decodeRune[T text](s T) (rune, int) {
+	return utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
+}
+
 // load8 returns b[i:i+8] as a little-endian word; the compiler makes it one
 // load.
-func load8[T string | []byte](b T, i int) uint64 {
+func load8[T text](b T, i int) uint64 {
 	return uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
 		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
 }
