@@ -12,26 +12,40 @@ import (
 // Build returns the default link of channel k to target carrying r. See
 // [BuildLink] for how the ref's text is chosen and checked.
 //
-// Build makes one allocation, the link, when the ref's text is short (32
-// bytes or less): the text is written on the stack, and channel.Build keeps
-// no reference to it.
+// Build makes one allocation, the link, when the ref's text and the link
+// are short (128 and 256 bytes or less): both are written on the stack,
+// and [channel.Append] keeps no reference to the ref.
 func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 	var l channel.Link
 	l.Kind, l.Target = k, target
-	var buf [128]byte
-	b, enc, err := appendRef(buf[:0], &l, &r)
+	var refBuf [128]byte
+	text, enc, err := appendRef(refBuf[:0], &l, &r)
 	if err != nil {
 		return "", err
 	}
-	text := string(b) // on the stack when short, as it does not escape
-	if err := checkWords(k, text); err != nil {
-		return "", err
+	if k.InText() && !oneWord(text) {
+		if err := checkWords(k, string(text)); err != nil {
+			return "", err
+		}
 	}
-	link, err := channel.Build(k, target, text)
+	var linkBuf [256]byte
+	link, err := channel.Append(linkBuf[:0], k, target, text)
 	if err != nil {
-		return "", linkError(&l, text, enc, err)
+		return "", linkError(&l, string(text), enc, err)
 	}
-	return link, nil
+	return string(link), nil
+}
+
+// oneWord reports whether text is printable ASCII without a space, and so
+// certainly one word: the test that spares a ref made of such bytes, the
+// common kind, a string of its own for checkWords.
+func oneWord(text []byte) bool {
+	for _, c := range text {
+		if c-'!' > '~'-'!' { // c is not in '!'–'~'
+			return false
+		}
+	}
+	return true
 }
 
 // BuildLink returns the link l describes, with l.Ref replaced by the text of

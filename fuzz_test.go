@@ -34,6 +34,12 @@ func FuzzBuildParse(f *testing.F) {
 			r = refparam.Ref{Name: name, JSON: []byte(doc)}
 		}
 		link, err := entrylink.Build(k, target, r)
+		// BuildLink takes the other road, through a string of the ref and
+		// Link.URL; it must reach the same link, or the same error.
+		link2, err2 := entrylink.BuildLink(channel.Link{Kind: k, Target: target}, r)
+		if link2 != link || (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() {
+			t.Fatalf("Build(%v, %q, %#v) = %q, %v; BuildLink = %q, %v", k, target, r, link, err, link2, err2)
+		}
 		if err != nil {
 			var (
 				ee *refparam.EncodeError
