@@ -1,7 +1,9 @@
 // Package jsonscan checks JSON text (RFC 8259) in one pass, without
 // recursion and without allocating for documents of ordinary depth. It is
 // the document check of packages refparam and jsonpayload, and its token
-// readers are the ones jsonpayload walks documents with.
+// readers are the ones jsonpayload and channel walk documents with.
+// [ValidPrintable] is a faster check for the common document of printable
+// ASCII, which refparam tries first.
 //
 // The grammar, as [Valid] reads it:
 //
@@ -66,14 +68,8 @@ func Valid[T Text](doc T, maxDepth int) bool {
 			continue // to the first value inside
 		case '"':
 			i = StringEnd(doc, i+1)
-		case 't':
-			i = LiteralEnd(doc, i, "true")
-		case 'f':
-			i = LiteralEnd(doc, i, "false")
-		case 'n':
-			i = LiteralEnd(doc, i, "null")
 		default:
-			i = NumberEnd(doc, i)
+			i = ScalarEnd(doc, i)
 		}
 		if i < 0 {
 			return false
@@ -111,6 +107,149 @@ func Valid[T Text](doc T, maxDepth int) bool {
 			break // to the next value
 		}
 	}
+}
+
+// MaxPrintableDepth is how deep [ValidPrintable] lets objects and arrays
+// nest: the open containers are the bits of one word.
+const MaxPrintableDepth = 64
+
+// ValidPrintable reports whether doc is exactly one JSON text made of
+// printable ASCII alone (U+0020–U+007E, so its only white space is the
+// space) with no object or array nested deeper than [MaxPrintableDepth].
+//
+// It is Valid for the common document, which needs no UTF-8 decoding, in
+// one loop with no calls on its common path; false does not mean that
+// Valid is false too.
+func ValidPrintable[T Text](doc T) bool {
+	var stack uint64 // bit d: the container at depth d+1 from the top is an object
+	depth := 0
+	i, n := 0, len(doc)
+	for {
+		// A value starts at i.
+		for i < n && doc[i] == ' ' {
+			i++
+		}
+		if i == n {
+			return false
+		}
+		switch c := doc[i]; c {
+		case '{', '[':
+			if depth == MaxPrintableDepth {
+				return false
+			}
+			if i = skipSpaces(doc, i+1); i < n && doc[i] == c+2 { // '{'+2 is '}', '['+2 is ']'
+				i++ // {} or []: a whole value
+				break
+			}
+			depth++
+			stack = stack<<1 | uint64(c>>5&1) // of '{' and '[', only '{' has bit 5
+			if c == '{' {
+				goto member
+			}
+			continue // to the first value inside
+		case '"':
+			// The string's plain bytes, then its closing quote, inline: a
+			// call per string costs more than the rest of the check.
+			for i++; i < n && printable[doc[i]]; i++ {
+			}
+			if i < n && doc[i] == '"' {
+				i++
+			} else {
+				i = printableEscapes(doc, i)
+			}
+		default:
+			i = ScalarEnd(doc, i)
+		}
+		if i < 0 {
+			return false
+		}
+		// A value ends at i: close containers until one goes on.
+		for {
+			i = skipSpaces(doc, i)
+			if depth == 0 {
+				return i == n
+			}
+			if i == n {
+				return false
+			}
+			c := doc[i]
+			i++
+			if c == ',' {
+				break
+			}
+			if c != ']'|byte(stack&1)<<5 { // ']'|0x20 is '}'
+				return false
+			}
+			stack >>= 1
+			depth--
+		}
+		if stack&1 == 0 {
+			continue // to the next value of an array
+		}
+	member:
+		// An object's member starts at i: `ws string ws ":"`, then its value.
+		if i = skipSpaces(doc, i); i == n || doc[i] != '"' {
+			return false
+		}
+		for i++; i < n && printable[doc[i]]; i++ {
+		}
+		if i < n && doc[i] == '"' {
+			i++
+		} else if i = printableEscapes(doc, i); i < 0 {
+			return false
+		}
+		if i = skipSpaces(doc, i); i == n || doc[i] != ':' {
+			return false
+		}
+		i++
+	}
+}
+
+// skipSpaces returns the offset of the first byte at or after i that is
+// not a space.
+func skipSpaces[T Text](doc T, i int) int {
+	for i < len(doc) && doc[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// printable marks the printable ASCII bytes that stand for themselves in
+// a JSON string.
+var printable = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// printableEscapes returns the offset after the closing quote of a string
+// of printable ASCII that goes on at doc[i:] with an escape, or -1 if it
+// does not: it is [StringEnd] for printable ASCII.
+func printableEscapes[T Text](doc T, i int) int {
+	for i < len(doc) {
+		switch c := doc[i]; {
+		case printable[c]:
+			i++
+		case c == '"':
+			return i + 1
+		case c != '\\' || i+1 == len(doc):
+			return -1
+		default:
+			switch doc[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if _, n := Hex4(doc, i+2); n < 0 {
+					return -1
+				}
+				i += 6
+			default:
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // Member reads the `string ws ":" ws` that starts an object member at
@@ -215,6 +354,20 @@ func Hex4[T Text](s T, i int) (r rune, n int) {
 		r = r<<4 | rune(c)
 	}
 	return r, 4
+}
+
+// ScalarEnd returns the offset after the literal (true, false, null) or
+// number that starts at doc[i:], or -1 if none does.
+func ScalarEnd[T Text](doc T, i int) int {
+	switch doc[i] {
+	case 't':
+		return LiteralEnd(doc, i, "true")
+	case 'f':
+		return LiteralEnd(doc, i, "false")
+	case 'n':
+		return LiteralEnd(doc, i, "null")
+	}
+	return NumberEnd(doc, i)
 }
 
 // LiteralEnd returns the offset after lit at doc[i:], or -1.

@@ -131,6 +131,87 @@ func TestValidDepth(t *testing.T) {
 	}
 }
 
+// slowPrintable is the reference ValidPrintable must agree with.
+func slowPrintable(doc string) bool {
+	for i := 0; i < len(doc); i++ {
+		if doc[i] < 0x20 || doc[i] > 0x7e {
+			return false
+		}
+	}
+	return slowValid(doc, MaxPrintableDepth)
+}
+
+func TestValidPrintable(t *testing.T) {
+	for _, tt := range validCases {
+		want := slowPrintable(tt.doc)
+		if got := ValidPrintable(tt.doc); got != want {
+			t.Errorf("ValidPrintable(%q) = %v, want %v", tt.doc, got, want)
+		}
+		if got := ValidPrintable([]byte(tt.doc)); got != want {
+			t.Errorf("ValidPrintable([]byte(%q)) = %v, want %v", tt.doc, got, want)
+		}
+	}
+	tests := []struct {
+		doc  string
+		want bool
+	}{
+		{`{"sku":"A1","qty":2,"note":"gift wrap"}`, true},
+		{` [ 1 , { "a" : [ ] } , { } , "x\u00e9\n" ] `, true},
+		{"[1,\n2]", false},    // white space other than the space
+		{"[1,\t2]", false},    // the same
+		{`["été"]`, false},    // valid JSON, but not ASCII
+		{"[\"\x7f\"]", false}, // DEL
+		{`{"a" "b"}`, false},
+		{`{"a":1,}`, false},
+		{`[1,]`, false},
+		{`{"a":1]`, false},
+		{`[1}`, false},
+		{`"\u12"`, false},
+		{`"\x"`, false},
+		{`"abc\`, false},
+	}
+	for _, tt := range tests {
+		if got := ValidPrintable(tt.doc); got != tt.want {
+			t.Errorf("ValidPrintable(%q) = %v, want %v", tt.doc, got, tt.want)
+		}
+		if ref := slowPrintable(tt.doc); ref != tt.want {
+			t.Errorf("reference(%q) = %v, want %v", tt.doc, ref, tt.want)
+		}
+	}
+	for _, objects := range []uint64{0, ^uint64(0), 0xAAAAAAAAAAAAAAAA, 1 << 63} {
+		doc := nest(`1`, MaxPrintableDepth, objects)
+		if !ValidPrintable(doc) {
+			t.Errorf("ValidPrintable(%.20q…) = false for %d levels", doc, MaxPrintableDepth)
+		}
+		if doc := nest(`1`, MaxPrintableDepth+1, objects); ValidPrintable(doc) {
+			t.Errorf("ValidPrintable(%.20q…) = true for %d levels", doc, MaxPrintableDepth+1)
+		}
+		if bad := strings.NewReplacer("}", "]", "]", "}").Replace(doc); ValidPrintable(bad) {
+			t.Errorf("ValidPrintable(%.20q…) = true with mismatched brackets", bad)
+		}
+	}
+}
+
+// FuzzValidPrintable checks ValidPrintable against the reference, as
+// FuzzValid checks Valid.
+func FuzzValidPrintable(f *testing.F) {
+	for _, tt := range validCases {
+		f.Add(tt.doc, uint8(0), uint64(0))
+	}
+	f.Add(`{"a":[1,{"b":"c\"\u0041"}]}`, uint8(62), uint64(0x0F0F))
+	f.Add(` [ ] `, uint8(64), uint64(0xAAAA))
+	f.Fuzz(func(t *testing.T, doc string, pad uint8, objects uint64) {
+		for _, d := range []string{doc, nest(doc, int(pad%80), objects)} {
+			if got, want := ValidPrintable(d), slowPrintable(d); got != want {
+				t.Fatalf("ValidPrintable(%q) = %v, reference %v", d, got, want)
+			}
+			if ValidPrintable([]byte(d)) != ValidPrintable(d) {
+				t.Fatalf("ValidPrintable(%q) differs for the bytes and the string", d)
+			}
+		}
+	})
+}
+
 func TestValidAllocs(t *testing.T) {
 	doc := nest(`{"sku":"A1","qty":2,"note":"été ✓","ok":true,"v":null}`, 60, 0x5555)
 	if got := testing.AllocsPerRun(100, func() { Valid(doc, 100) }); got != 0 {
@@ -169,6 +250,13 @@ func BenchmarkValid(b *testing.B) {
 		b.SetBytes(int64(len(doc)))
 		for b.Loop() {
 			Valid(doc, 64)
+		}
+	})
+	b.Run("printable", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(doc)))
+		for b.Loop() {
+			ValidPrintable(doc)
 		}
 	})
 	b.Run("encoding-json", func(b *testing.B) {
