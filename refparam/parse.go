@@ -2,6 +2,7 @@ package refparam
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
@@ -24,9 +25,16 @@ func Parse(s string) (Ref, error) {
 		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
 	}
 	var at [fastSeps]uint16
-	seps, ascii := scanASCII(s, &at)
+	seps, ascii, isJSON := scanASCII(s, &at)
 	var r Ref
-	if ascii && seps <= len(at) {
+	if isJSON {
+		if plainJSON(s, int(at[0]), &r) {
+			return r, nil
+		}
+		// The JSON part was not scanned: the parser reads s as text that
+		// may hold any character.
+		r, ascii = Ref{}, false
+	} else if ascii && seps <= len(at) {
 		if seps == 0 && plainName(s) {
 			return Ref{Name: s}, nil
 		}
@@ -97,6 +105,112 @@ func plainRef(s string, at []uint16, r *Ref) bool {
 	r.Fields = fields
 	return true
 }
+
+// plainJSON sets *r to the ref in s, whose first separator starts at sep
+// after the jsondata marker and which is printable ASCII up to there, when
+// it is a jsondata ref of the commonest kind: form 1 (NAMEjsondata--JSON),
+// with the document raw or in unpadded base64url, that is printable ASCII
+// and passes the checks of [parser.parse]. Otherwise it reports false, and
+// parser.parse reads s again and finds the error or the other forms. It
+// allocates only JSON, as parser.parse does.
+func plainJSON(s string, sep int, r *Ref) bool {
+	name := s[:sep-len(jsonMarker)]
+	if !plainName(name) {
+		return false
+	}
+	part := s[sep+2:]
+	if part == "" {
+		return false
+	}
+	var doc []byte
+	switch part[0] {
+	case '{', '[':
+		if !jsonscan.ValidPrintable(part) {
+			return false
+		}
+		doc = []byte(part)
+	case '%':
+		return false
+	default:
+		if part[len(part)-1] == '=' {
+			return false // padded: the general path takes it
+		}
+		u, ok := decodeBase64URL(part)
+		if !ok || u[0] != '{' && u[0] != '[' || !jsonscan.ValidPrintable(u) {
+			return false
+		}
+		doc = u
+	}
+	r.Name, r.JSON = name, doc
+	return true
+}
+
+// decodeBase64URL decodes s, unpadded base64url (RFC 4648 §5) that is not
+// empty, as strictBase64URL does but for two things: the bytes are
+// allocated once, at their length, and '\r' and '\n' are refused, not
+// skipped (plainJSON has not checked for them). It reports false for
+// anything else, and the parser then finds the error.
+//
+// It decodes eight characters at a time into one big-endian word: the
+// slice has room for the two bytes past the last six that it writes, and
+// they are cut off at the end.
+func decodeBase64URL(s string) ([]byte, bool) {
+	n := len(s)
+	if n%4 == 1 || n == 0 {
+		return nil, false
+	}
+	size := n/4*3 + n%4*3/4 // a tail of 2 or 3 characters makes 1 or 2 bytes
+	buf := make([]byte, size+2)
+	si, di := 0, 0
+	for ; n-si >= 8 && len(buf)-di >= 8; si, di = si+8, di+6 {
+		q := s[si : si+8]
+		a, b, c, d := base64URL[q[0]], base64URL[q[1]], base64URL[q[2]], base64URL[q[3]]
+		e, f, g, h := base64URL[q[4]], base64URL[q[5]], base64URL[q[6]], base64URL[q[7]]
+		if (a|b|c|d|e|f|g|h)&0xc0 != 0 {
+			return nil, false
+		}
+		binary.BigEndian.PutUint64(buf[di:], uint64(a)<<58|uint64(b)<<52|uint64(c)<<46|uint64(d)<<40|
+			uint64(e)<<34|uint64(f)<<28|uint64(g)<<22|uint64(h)<<16)
+	}
+	for ; n-si >= 4; si, di = si+4, di+3 {
+		q := s[si : si+4]
+		a, b, c, d := base64URL[q[0]], base64URL[q[1]], base64URL[q[2]], base64URL[q[3]]
+		if (a|b|c|d)&0xc0 != 0 {
+			return nil, false
+		}
+		v := uint32(a)<<18 | uint32(b)<<12 | uint32(c)<<6 | uint32(d)
+		o := buf[di : di+3]
+		o[0], o[1], o[2] = byte(v>>16), byte(v>>8), byte(v)
+	}
+	switch n - si {
+	case 2: // one byte; the last character's low 4 bits must be zero
+		a, b := base64URL[s[si]], base64URL[s[si+1]]
+		if (a|b)&0xc0 != 0 || b&0x0f != 0 {
+			return nil, false
+		}
+		buf[di] = a<<2 | b>>4
+	case 3: // two bytes; the last character's low 2 bits must be zero
+		a, b, c := base64URL[s[si]], base64URL[s[si+1]], base64URL[s[si+2]]
+		if (a|b|c)&0xc0 != 0 || c&0x03 != 0 {
+			return nil, false
+		}
+		buf[di], buf[di+1] = a<<2|b>>4, b<<4|c>>2
+	}
+	return buf[:size:size], true
+}
+
+// base64URL maps each character of the base64url alphabet to its value,
+// and every other byte to 0xff.
+var base64URL = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	for v := range len(alphabet) {
+		t[alphabet[v]] = byte(v)
+	}
+	return t
+}()
 
 // plainName reports whether name, printable ASCII without separators, is a
 // ref on its own: not empty, no '-' at either end, no jsondata marker.

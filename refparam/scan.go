@@ -271,9 +271,13 @@ func indexSep(s string, i int) int {
 // It records in at the offsets of the first len(at) separators, so that
 // the parser of a short ref need not look for them again.
 //
+// When the first separator follows the jsondata marker, it stops there
+// and reports isJSON: the rest of s is a JSON part, which the parser checks
+// as a whole. Then seps is 1, and ok speaks only for the text scanned.
+//
 // It tests eight bytes at a time; within each byte the additions cannot
 // carry into the next. Only the hyphens of a word are visited one by one.
-func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
+func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok, isJSON bool) {
 	// last is the offset of a hyphen still waiting for its pair; a hyphen
 	// at last+1 completes a separator.
 	last := -2
@@ -281,11 +285,15 @@ func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
 	for ; i+8 <= len(s); i += 8 {
 		x := load8(s, i)
 		if !printable8(x) {
-			return 0, false
+			return 0, false, false
 		}
 		for m := hyphenBytes(x); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)/8
 			if j == last+1 {
+				if seps == 0 && afterMarker(s, last) {
+					at[0] = uint16(last)
+					return 1, true, true
+				}
 				if seps < len(at) {
 					at[seps] = uint16(last)
 				}
@@ -299,9 +307,13 @@ func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 || c >= 0x7f:
-			return 0, false
+			return 0, false, false
 		case c == '-':
 			if i == last+1 {
+				if seps == 0 && afterMarker(s, last) {
+					at[0] = uint16(last)
+					return 1, true, true
+				}
 				if seps < len(at) {
 					at[seps] = uint16(last)
 				}
@@ -312,5 +324,10 @@ func scanASCII(s string, at *[fastSeps]uint16) (seps int, ok bool) {
 			}
 		}
 	}
-	return seps, true
+	return seps, true, false
+}
+
+// afterMarker reports whether the jsondata marker ends at s[i].
+func afterMarker(s string, i int) bool {
+	return i >= len(jsonMarker) && s[i-len(jsonMarker):i] == jsonMarker
 }
