@@ -24,25 +24,27 @@ func Parse(s string) (Ref, error) {
 	if len(s) > MaxLen {
 		return Ref{}, &SyntaxError{Input: s, Offset: MaxLen, Err: ErrTooLong}
 	}
+	// The fast paths return the parts of the Ref, which the literals below
+	// write straight into the result. (Filled in through a pointer, a Ref
+	// is copied out by loads that span the stores just made, and stall.)
 	var at [fastSeps]uint16
 	seps, ascii, isJSON := scanASCII(s, &at)
-	var r Ref
 	if isJSON {
-		if plainJSON(s, int(at[0]), &r) {
-			return r, nil
+		if name, doc, ok := plainJSON(s, int(at[0])); ok {
+			return Ref{Name: name, JSON: doc}, nil
 		}
 		// The JSON part was not scanned: the parser reads s as text that
 		// may hold any character.
-		r, ascii = Ref{}, false
+		ascii = false
 	} else if ascii && seps <= len(at) {
 		if seps == 0 && plainName(s) {
 			return Ref{Name: s}, nil
 		}
-		if plainRef(s, at[:seps], &r) {
-			return r, nil
+		if name, payload, fields, ok := plainRef(s, at[:seps]); ok {
+			return Ref{Name: name, Payload: payload, Fields: fields}, nil
 		}
-		r = Ref{}
 	}
+	var r Ref
 	p := parser{in: s, ascii: ascii, seps: seps}
 	if err := p.parse(&r); err != nil {
 		return Ref{}, err
@@ -50,14 +52,15 @@ func Parse(s string) (Ref, error) {
 	return r, nil
 }
 
-// plainRef sets *r to the ref in s, printable ASCII whose separators start
-// at the offsets in at, when it is the commonest kind: a name, a default
-// payload, and pairs, that passes the checks of [parser.parse] as it stands
-// (a non-empty name and field ids, no '-' at either end of a segment, no
-// jsondata marker, room for the canonical text). Otherwise it reports
-// false, and parser.parse reads s again and finds the error or the JSON. It
-// allocates only Fields, as parser.parse does.
-func plainRef(s string, at []uint16, r *Ref) bool {
+// plainRef returns the parts of the ref in s, printable ASCII whose
+// separators start at the offsets in at, when it is the commonest kind: a
+// name, a default payload, and pairs, that passes the checks of
+// [parser.parse] as it stands (a non-empty name and field ids, no '-' at
+// either end of a segment, no jsondata marker, room for the canonical
+// text). Otherwise it reports false, and parser.parse reads s again and
+// finds the error or the JSON. It allocates only fields, as parser.parse
+// does.
+func plainRef(s string, at []uint16) (name, payload string, fields []Field, ok bool) {
 	// seg returns segment i: the name is segment 0.
 	seg := func(i int) string {
 		start, end := 0, len(s)
@@ -69,80 +72,72 @@ func plainRef(s string, at []uint16, r *Ref) bool {
 		}
 		return s[start:end]
 	}
-	name := seg(0)
+	name = seg(0)
 	if !plainName(name) {
-		return false
+		return "", "", nil, false
 	}
-	r.Name = name
 	if len(at) == 0 {
-		return true
+		return name, "", nil, true
 	}
 	next := 1
 	if len(at)%2 == 1 {
 		// An odd count after the name: the default payload, then pairs.
 		p := seg(1)
 		if p == jsonMarker || !noEdgeHyphen(p) {
-			return false
+			return "", "", nil, false
 		}
-		r.Payload, next = p, 2
+		payload, next = p, 2
 		if len(at) == 1 {
-			return true
+			return name, payload, nil, true
 		}
 	} else if seg(1) == jsonMarker || len(s)+len("--") > MaxLen {
 		// Pairs only: the canonical text adds the empty default slot,
 		// which must fit.
-		return false
+		return "", "", nil, false
 	}
-	fields := make([]Field, (len(at)+1-next)/2)
+	fields = make([]Field, (len(at)+1-next)/2)
 	for i := range fields {
 		id, v := seg(next), seg(next+1)
 		if id == "" || !noEdgeHyphen(id) || !noEdgeHyphen(v) {
-			return false
+			return "", "", nil, false
 		}
 		fields[i] = Field{ID: id, Value: v}
 		next += 2
 	}
-	r.Fields = fields
-	return true
+	return name, payload, fields, true
 }
 
-// plainJSON sets *r to the ref in s, whose first separator starts at sep
-// after the jsondata marker and which is printable ASCII up to there, when
-// it is a jsondata ref of the commonest kind: form 1 (NAMEjsondata--JSON),
-// with the document raw or in unpadded base64url, that is printable ASCII
-// and passes the checks of [parser.parse]. Otherwise it reports false, and
-// parser.parse reads s again and finds the error or the other forms. It
-// allocates only JSON, as parser.parse does.
-func plainJSON(s string, sep int, r *Ref) bool {
-	name := s[:sep-len(jsonMarker)]
-	if !plainName(name) {
-		return false
-	}
+// plainJSON returns the name and document of the ref in s, whose first
+// separator starts at sep after the jsondata marker and which is printable
+// ASCII up to there, when it is a jsondata ref of the commonest kind: form
+// 1 (NAMEjsondata--JSON), with the document raw or in unpadded base64url,
+// that is printable ASCII and passes the checks of [parser.parse].
+// Otherwise it reports false, and parser.parse reads s again and finds the
+// error or the other forms. It allocates only the document, as
+// parser.parse does.
+func plainJSON(s string, sep int) (name string, doc []byte, ok bool) {
+	name = s[:sep-len(jsonMarker)]
 	part := s[sep+2:]
-	if part == "" {
-		return false
+	if !plainName(name) || part == "" {
+		return "", nil, false
 	}
-	var doc []byte
 	switch part[0] {
 	case '{', '[':
 		if !jsonscan.ValidPrintable(part) {
-			return false
+			return "", nil, false
 		}
-		doc = []byte(part)
+		return name, []byte(part), true
 	case '%':
-		return false
-	default:
-		if part[len(part)-1] == '=' {
-			return false // padded: the general path takes it
-		}
-		u, ok := decodeBase64URL(part)
-		if !ok || u[0] != '{' && u[0] != '[' || !jsonscan.ValidPrintable(u) {
-			return false
-		}
-		doc = u
+		return "", nil, false
 	}
-	r.Name, r.JSON = name, doc
-	return true
+	if part[len(part)-1] == '=' {
+		return "", nil, false // padded: the general path takes it
+	}
+	doc, ok = decodeBase64URL(part)
+	if !ok || doc[0] != '{' && doc[0] != '[' || !jsonscan.ValidPrintable(doc) {
+		return "", nil, false
+	}
+	return name, doc, true
 }
 
 // decodeBase64URL decodes s, unpadded base64url (RFC 4648 §5) that is not
