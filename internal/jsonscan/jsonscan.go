@@ -126,10 +126,10 @@ func ValidPrintable[T Text](doc T) bool {
 	i, n := 0, len(doc)
 	for {
 		// A value starts at i.
-		for i < n && doc[i] == ' ' {
+		for uint(i) < uint(n) && doc[i] == ' ' {
 			i++
 		}
-		if i == n {
+		if uint(i) >= uint(n) {
 			return false
 		}
 		switch c := doc[i]; c {
@@ -137,7 +137,7 @@ func ValidPrintable[T Text](doc T) bool {
 			if depth == MaxPrintableDepth {
 				return false
 			}
-			if i = skipSpaces(doc, i+1); i < n && doc[i] == c+2 { // '{'+2 is '}', '['+2 is ']'
+			if i = skipSpaces(doc, i+1); uint(i) < uint(n) && doc[i] == c+2 { // '{'+2 is '}', '['+2 is ']'
 				i++ // {} or []: a whole value
 				break
 			}
@@ -150,9 +150,9 @@ func ValidPrintable[T Text](doc T) bool {
 		case '"':
 			// The string's plain bytes, then its closing quote, inline: a
 			// call per string costs more than the rest of the check.
-			for i++; i < n && printable[doc[i]]; i++ {
+			for i++; uint(i) < uint(n) && printable[doc[i]]; i++ {
 			}
-			if i < n && doc[i] == '"' {
+			if uint(i) < uint(n) && doc[i] == '"' {
 				i++
 			} else {
 				i = printableEscapes(doc, i)
@@ -169,7 +169,7 @@ func ValidPrintable[T Text](doc T) bool {
 			if depth == 0 {
 				return i == n
 			}
-			if i == n {
+			if uint(i) >= uint(n) {
 				return false
 			}
 			c := doc[i]
@@ -188,17 +188,17 @@ func ValidPrintable[T Text](doc T) bool {
 		}
 	member:
 		// An object's member starts at i: `ws string ws ":"`, then its value.
-		if i = skipSpaces(doc, i); i == n || doc[i] != '"' {
+		if i = skipSpaces(doc, i); uint(i) >= uint(n) || doc[i] != '"' {
 			return false
 		}
-		for i++; i < n && printable[doc[i]]; i++ {
+		for i++; uint(i) < uint(n) && printable[doc[i]]; i++ {
 		}
-		if i < n && doc[i] == '"' {
+		if uint(i) < uint(n) && doc[i] == '"' {
 			i++
 		} else if i = printableEscapes(doc, i); i < 0 {
 			return false
 		}
-		if i = skipSpaces(doc, i); i == n || doc[i] != ':' {
+		if i = skipSpaces(doc, i); uint(i) >= uint(n) || doc[i] != ':' {
 			return false
 		}
 		i++
@@ -208,7 +208,7 @@ func ValidPrintable[T Text](doc T) bool {
 // skipSpaces returns the offset of the first byte at or after i that is
 // not a space.
 func skipSpaces[T Text](doc T, i int) int {
-	for i < len(doc) && doc[i] == ' ' {
+	for uint(i) < uint(len(doc)) && doc[i] == ' ' {
 		i++
 	}
 	return i
