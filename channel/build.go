@@ -1,6 +1,9 @@
 package channel
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Build returns the default link of channel k to target carrying ref:
 //
@@ -35,24 +38,54 @@ func Build(k Kind, target, ref string) (string, error) {
 	return l.url(ref)
 }
 
-// Append appends the link [Build] returns to dst, for a ref the caller has
-// as bytes (text it wrote into a buffer, say), which then needs no string
-// of its own. On error it returns dst unchanged, and the error holds a copy
-// of what it quotes. Append keeps no reference to ref, which must not share
-// memory with the free capacity of dst.
-func Append(dst []byte, k Kind, target string, ref []byte) ([]byte, error) {
+// AppendLink appends the link [Build] returns to dst, for a ref the caller
+// has as bytes (text it wrote into a buffer, say), which then needs no
+// string of its own. Its errors are Build's; on error it returns dst
+// unchanged. It keeps no reference to ref, which may lie in dst, or just
+// past its length (appended there first, say), but must not begin further
+// into dst's free capacity than that.
+func AppendLink(dst []byte, k Kind, target string, ref []byte) ([]byte, error) {
 	var l Link
 	l.Kind, l.Target = k, target
-	t, esc, err := l.check()
+	t, _, err := l.check() // no subject: nothing else to escape
 	if err != nil {
 		return dst, err
 	}
-	n, err := refEscapes(k, Start, ref)
+	esc, err := refEscapes(k, Start, ref)
 	if err != nil {
 		return dst, err
 	}
-	b := l.appendHead(dst, t, len(ref) == 0, esc+n != 0)
-	return appendRef(b, ref, refClasses[k], esc+n != 0), nil
+	// The ref is written first, from its end back, and then what comes
+	// before it: a ref that begins at or before the place it is written
+	// to, as one at dst[len(dst):] does, is read before it is overwritten.
+	n, size := len(dst), l.size(t, len(ref) == 0, len(ref), esc)
+	b := slices.Grow(dst, size)[:n+size]
+	writeRefBack(b[n:], ref, refClasses[k], esc != 0)
+	l.appendHead(b[:n], t, len(ref) == 0, false) // into b's capacity, up to the ref
+	return b, nil
+}
+
+// writeRefBack writes ref at the end of out, %-encoding the bytes outside
+// class safe when escape is set, from its last byte to its first. Read in
+// that order, a ref that overlaps out but begins no later than its place
+// in out is read before any of it is overwritten (copy, a memmove, has no
+// such limit).
+func writeRefBack(out, ref []byte, safe uint32, escape bool) {
+	j := len(out)
+	if !escape {
+		copy(out[j-len(ref):], ref)
+		return
+	}
+	for i := len(ref) - 1; i >= 0; i-- {
+		c := ref[i]
+		if byteClass[c]&safe != 0 {
+			j--
+			out[j] = c
+			continue
+		}
+		j -= 3
+		out[j], out[j+1], out[j+2] = '%', upperhex[c>>4], upperhex[c&15]
+	}
 }
 
 // URL returns the link l describes, checked and normalised as [Build]
@@ -286,7 +319,7 @@ func (l *Link) check() (t string, esc int, err error) {
 // Nothing here or in the writers keeps ref (its error holds a copy), so
 // that it does not escape: a caller that makes a short ref on its stack
 // builds a link with one allocation, the link; and a ref given as bytes
-// ([Append]) needs no string made of it.
+// ([AppendLink]) needs no string made of it.
 func refEscapes[T text](k Kind, p StartParam, ref T) (int, error) {
 	esc, ok := escapes(ruleOf(k, p), ref, refClasses[k])
 	if !ok {

@@ -98,9 +98,9 @@ func TestBuild(t *testing.T) {
 				if got != "" {
 					t.Errorf("Build(%v, %q, %q) returned %q with its error", tt.k, tt.target, tt.ref, got)
 				}
-				b, aerr := channel.Append([]byte("x"), tt.k, tt.target, []byte(tt.ref))
+				b, aerr := channel.AppendLink([]byte("x"), tt.k, tt.target, []byte(tt.ref))
 				if string(b) != "x" || aerr == nil || aerr.Error() != err.Error() {
-					t.Errorf("Append = %q, %v; want %q and Build's error %v", b, aerr, "x", err)
+					t.Errorf("AppendLink = %q, %v; want %q and Build's error %v", b, aerr, "x", err)
 				}
 				return
 			}
@@ -114,9 +114,9 @@ func TestBuild(t *testing.T) {
 			if err != nil || string(b) != "x"+got {
 				t.Errorf("AppendTo = %q, %v; want %q", b, err, "x"+got)
 			}
-			b, err = channel.Append([]byte("x"), tt.k, tt.target, []byte(tt.ref))
+			b, err = channel.AppendLink([]byte("x"), tt.k, tt.target, []byte(tt.ref))
 			if err != nil || string(b) != "x"+got {
-				t.Errorf("Append = %q, %v; want %q", b, err, "x"+got)
+				t.Errorf("AppendLink = %q, %v; want %q", b, err, "x"+got)
 			}
 		})
 	}
@@ -218,15 +218,15 @@ func TestBuildAllocs(t *testing.T) {
 			t.Errorf("%+v.AppendTo(buf): %v allocations, want 0", l, n)
 		}
 		if l.App != "" || l.Subject != "" {
-			continue // variants: not Append's
+			continue // variants: not AppendLink's
 		}
 		ref := []byte(l.Ref)
 		if n := testing.AllocsPerRun(100, func() {
-			if _, err := channel.Append(buf[:0], l.Kind, l.Target, ref); err != nil {
+			if _, err := channel.AppendLink(buf[:0], l.Kind, l.Target, ref); err != nil {
 				t.Fatal(err)
 			}
 		}); n != 0 {
-			t.Errorf("Append(buf, %v, %q, %q): %v allocations, want 0", l.Kind, l.Target, ref, n)
+			t.Errorf("AppendLink(buf, %v, %q, %q): %v allocations, want 0", l.Kind, l.Target, ref, n)
 		}
 	}
 }
@@ -256,12 +256,55 @@ func TestBuildKeepsNoRef(t *testing.T) {
 	if !errors.As(err, &le) || le.Input != "{bad}" {
 		t.Errorf("Build with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
 	}
-	// Append's error holds a copy too: changing the bytes afterwards does
+	// AppendLink's error holds a copy too: changing the bytes afterwards does
 	// not change it.
-	_, err = channel.Append(nil, channel.Telegram, "giveaway_bot", ref)
+	_, err = channel.AppendLink(nil, channel.Telegram, "giveaway_bot", ref)
 	copy(ref, "xxxxx")
 	if !errors.As(err, &le) || le.Input != "{bad}" {
-		t.Errorf("Append with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
+		t.Errorf("AppendLink with a bad ref: %v, want a LinkError with Input %q", err, "{bad}")
+	}
+}
+
+// TestAppendLinkOverlap checks the refs that AppendLink allows to share
+// memory with dst: in dst itself, and just past its length, in its free
+// capacity, with and without bytes to %-encode.
+func TestAppendLinkOverlap(t *testing.T) {
+	tests := []struct {
+		k      channel.Kind
+		target string
+		ref    string
+	}{
+		{channel.Telegram, "giveaway_bot", "giveaway--456"},
+		{channel.WhatsApp, "15551234567", "a b&c d%e"},
+		{channel.Line, "@linedevelopers", "a=b&c"},
+		{channel.Email, "hello@example.com", "x"},
+	}
+	for _, tt := range tests {
+		want, err := channel.Build(tt.k, tt.target, tt.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, room := range []int{0, len(want) / 2, len(want) + 16} {
+			// Just past len(dst): a page, then the ref appended to it.
+			page := append(make([]byte, 0, len("links:\n")+len(tt.ref)+room), "links:\n"...)
+			ref := append(page[len(page):], tt.ref...)
+			got, err := channel.AppendLink(page, tt.k, tt.target, ref)
+			if err != nil || string(got) != "links:\n"+want {
+				t.Errorf("AppendLink(page, %v, %q, ref past the page) = %q, %v; want %q", tt.k, tt.target, got, err, "links:\n"+want)
+			}
+			// At dst's start, dst itself empty: the root package's way.
+			buf := append(make([]byte, 0, len(tt.ref)+room), tt.ref...)
+			got, err = channel.AppendLink(buf[:0], tt.k, tt.target, buf)
+			if err != nil || string(got) != want {
+				t.Errorf("AppendLink(buf[:0], %v, %q, buf) = %q, %v; want %q", tt.k, tt.target, got, err, want)
+			}
+			// Inside dst.
+			page = append(make([]byte, 0, len(tt.ref)+2+room), "["+tt.ref+"]"...)
+			got, err = channel.AppendLink(page, tt.k, tt.target, page[1:1+len(tt.ref)])
+			if err != nil || string(got) != "["+tt.ref+"]"+want {
+				t.Errorf("AppendLink(page, %v, %q, ref inside the page) = %q, %v; want %q", tt.k, tt.target, got, err, "["+tt.ref+"]"+want)
+			}
+		}
 	}
 }
 

@@ -44,7 +44,7 @@
 // The variants are fields of [Link]: Param ([StartGroup], [StartApp]) and
 // App for Telegram, Base for WebChat, Subject for Email; [Link.URL] and
 // [Link.AppendTo] write them. An empty ref leaves the ref parameter out.
-// [Append] is Build into a buffer, for a ref given as bytes.
+// [AppendLink] is Build into a buffer, for a ref given as bytes.
 //
 // # Where the ref rides
 //
@@ -157,7 +157,7 @@
 // to drop a phone's separators, or to put the "@" before a LINE id written
 // %40. [Link.URL] and Build make one allocation, the result, when the
 // target is already normalised (even when the ref must be %-encoded);
-// [Link.AppendTo] and [Append] make none given room. The fuzz targets check that
+// [Link.AppendTo] and [AppendLink] make none given room. The fuzz targets check that
 // every URL the scanner accepts, net/url reads the same way, and that
 // every Link Parse returns is the one net/url and strings.Split read.
 //

@@ -29,13 +29,13 @@ func ExampleBuild() {
 	// sms:+15551234567?body=%2Fgiveaway--456
 }
 
-// Append writes links into one buffer, for a page of links, say, with
+// AppendLink writes links into one buffer, for a page of links, say, with
 // refs the program has as bytes.
-func ExampleAppend() {
+func ExampleAppendLink() {
 	var page []byte
 	for _, ref := range [][]byte{[]byte("giveaway--456"), []byte("survey----738--yes")} {
 		var err error
-		page, err = channel.Append(page, channel.Telegram, "giveaway_bot", ref)
+		page, err = channel.AppendLink(page, channel.Telegram, "giveaway_bot", ref)
 		if err != nil {
 			fmt.Println(err)
 			return

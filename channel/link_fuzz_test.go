@@ -95,9 +95,9 @@ func FuzzBuild(f *testing.F) {
 				t.Fatalf("URL fails (%v) but AppendTo = %q, %v", err, b, err2)
 			}
 			if l.Param == channel.Start && l.App == "" && l.Base == "" && l.Subject == "" {
-				b, err2 := channel.Append([]byte("x"), l.Kind, l.Target, []byte(l.Ref))
+				b, err2 := channel.AppendLink([]byte("x"), l.Kind, l.Target, []byte(l.Ref))
 				if err2 == nil || string(b) != "x" || err2.Error() != err.Error() {
-					t.Fatalf("URL fails (%v) but Append = %q, %v", err, b, err2)
+					t.Fatalf("URL fails (%v) but AppendLink = %q, %v", err, b, err2)
 				}
 			}
 			return
@@ -106,12 +106,19 @@ func FuzzBuild(f *testing.F) {
 			t.Fatalf("AppendTo = %q, %v; URL = %q", b, err, s)
 		}
 		if l.Param == channel.Start && l.App == "" && l.Base == "" && l.Subject == "" {
-			// The default form: Build and Append write it too.
+			// The default form: Build and AppendLink write it too.
 			if b, err := channel.Build(l.Kind, l.Target, l.Ref); err != nil || b != s {
 				t.Fatalf("Build = %q, %v; URL = %q", b, err, s)
 			}
-			if b, err := channel.Append([]byte("x"), l.Kind, l.Target, []byte(l.Ref)); err != nil || string(b) != "x"+s {
-				t.Fatalf("Append = %q, %v; URL = %q", b, err, s)
+			if b, err := channel.AppendLink([]byte("x"), l.Kind, l.Target, []byte(l.Ref)); err != nil || string(b) != "x"+s {
+				t.Fatalf("AppendLink = %q, %v; URL = %q", b, err, s)
+			}
+			// The ref written just past the end of dst, in its free
+			// capacity, as AppendLink allows.
+			dst := append(make([]byte, 0, 1+len(s)), 'x')
+			ref := append(dst[1:1], l.Ref...)
+			if b, err := channel.AppendLink(dst, l.Kind, l.Target, ref); err != nil || string(b) != "x"+s {
+				t.Fatalf("AppendLink with the ref past len(dst) = %q, %v; URL = %q", b, err, s)
 			}
 		}
 		p := channel.Parser{}
