@@ -1,9 +1,11 @@
 package entrylink
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
@@ -12,24 +14,25 @@ import (
 // Build returns the default link of channel k to target carrying r. See
 // [BuildLink] for how the ref's text is chosen and checked.
 //
-// Build makes one allocation, the link, when the ref's text and the link
-// are short (128 and 256 bytes or less): both are written on the stack,
-// and [channel.Append] keeps no reference to the ref.
+// Build makes one allocation, the link, when the link is short (256 bytes
+// or less): the ref's text is written on the stack, and the link over it
+// by [channel.AppendLink], which reads the text as bytes.
 func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 	var l channel.Link
 	l.Kind, l.Target = k, target
-	var refBuf [128]byte
-	text, enc, err := appendRef(refBuf[:0], &l, &r)
+	var buf [256]byte
+	text, enc, err := appendRef(buf[:0], &l, &r)
 	if err != nil {
 		return "", err
 	}
-	if k.InText() && !oneWord(text) {
+	if k.InText() && !oneWord(text) && bytes.IndexFunc(text, unicode.IsSpace) >= 0 {
 		if err := checkWords(k, string(text)); err != nil {
 			return "", err
 		}
 	}
-	var linkBuf [256]byte
-	link, err := channel.Append(linkBuf[:0], k, target, text)
+	// The text is at the start of buf, or on the heap if it outgrew it,
+	// and AppendLink reads a ref there before it writes over it.
+	link, err := channel.AppendLink(buf[:0], k, target, text)
 	if err != nil {
 		return "", linkError(&l, string(text), enc, err)
 	}
@@ -37,8 +40,8 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 }
 
 // oneWord reports whether text is printable ASCII without a space, and so
-// certainly one word: the test that spares a ref made of such bytes, the
-// common kind, a string of its own for checkWords.
+// certainly one word: the common ref, which spares Build the search for
+// white space in decoded runes that checkWords makes.
 func oneWord(text []byte) bool {
 	for _, c := range text {
 		if c-'!' > '~'-'!' { // c is not in '!'–'~'
