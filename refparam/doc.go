@@ -121,15 +121,16 @@
 // canonical form fits in it. Parse returns substrings of its input
 // for the name, payload and fields, so canonical text allocates nothing
 // without fields and one slice with them; a typographic hyphen inside a
-// segment, and a JSON document, are copied. A JSON document costs one
-// allocation, raw or decoded.
+// segment, and a JSON document, are copied. A JSON document that is valid
+// as it is written (raw, base64url, or percent-encoded throughout) costs
+// one allocation; one that must be repaired costs a few more.
 //
-// Printable ASCII, the text of nearly every ref, takes fast paths that
-// the fuzz tests hold to the general parser: one scan that counts the
-// separators eight bytes at a time, and for the NAMEjsondata--… form a
-// check of the document in one loop made for printable ASCII, after an
-// eight-characters-at-a-time base64url decoder where it applies. Anything
-// else, errors included, goes through the general parser.
+// Printable ASCII, the text of nearly every ref, takes fast paths: one
+// scan that counts the separators eight bytes at a time, and for the
+// NAMEjsondata--… form a check of the document in one loop made for
+// printable ASCII, after an eight-characters-at-a-time base64url decoder
+// where it applies. Anything else, errors included, goes through the
+// general parser, and a fuzz test holds Parse to that parser alone.
 //
 // The package has no state; every function is safe for concurrent use.
 package refparam

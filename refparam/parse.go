@@ -142,9 +142,9 @@ func plainJSON(s string, sep int) (name string, doc []byte, ok bool) {
 
 // decodeBase64URL decodes s, unpadded base64url (RFC 4648 §5) that is not
 // empty, as strictBase64URL does but for two things: the bytes are
-// allocated once, at their length, and '\r' and '\n' are refused, not
-// skipped (plainJSON has not checked for them). It reports false for
-// anything else, and the parser then finds the error.
+// allocated once, and '\r' and '\n' are refused, not skipped (plainJSON
+// has not checked for them). It reports false for anything else, and the
+// parser then finds the error.
 //
 // It decodes eight characters at a time into one big-endian word: the
 // slice has room for the two bytes past the last six that it writes, and

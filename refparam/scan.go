@@ -261,8 +261,8 @@ func indexSep(s string, i int) int {
 	return -1
 }
 
-// scanASCII reports whether every byte of s is in 0x20–0x7E and, if so,
-// how many "--" separators s holds, paired greedily from the left as the
+// scanASCII reports whether every byte of s is in 0x20–0x7E (but see
+// isJSON below) and, if so, how many "--" separators s holds, paired greedily from the left as the
 // parser reads them ("---" is one separator and a '-'). Printable ASCII has
 // no encoding errors and no typographic dashes, so its only separator is
 // "--"; knowing the count up front lets the parser decide odd or even

@@ -357,7 +357,7 @@ func Hex4[T Text](s T, i int) (r rune, n int) {
 }
 
 // ScalarEnd returns the offset after the literal (true, false, null) or
-// number that starts at doc[i:], or -1 if none does.
+// number that starts at doc[i:], or -1 if none does; i < len(doc).
 func ScalarEnd[T Text](doc T, i int) int {
 	switch doc[i] {
 	case 't':
