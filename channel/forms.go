@@ -72,7 +72,9 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 	if e != nil {
 		return e
 	}
-	if equalFoldASCII(ps.u.host, "wa.me") {
+	// The host is wa.me, api.whatsapp.com or (whatsapp://) send, in any
+	// case, as parse chose this form for it: the length tells them apart.
+	if len(ps.u.host) == len("wa.me") {
 		var sg pathSegs
 		segs, offs, n, ok := ps.segments(&sg)
 		if !ok || n > 1 {
@@ -85,7 +87,7 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 		}
 	} else {
 		want := "" // whatsapp://send
-		if equalFoldASCII(ps.u.host, "api.whatsapp.com") {
+		if len(ps.u.host) == len("api.whatsapp.com") {
 			want = "/send"
 		}
 		if p := ps.u.path; p != want && p != want+"/" {
