@@ -25,10 +25,8 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if k.InText() && !oneWord(text) && bytes.IndexFunc(text, unicode.IsSpace) >= 0 {
-		if err := checkWords(k, string(text)); err != nil {
-			return "", err
-		}
+	if err := checkWords(k, text); err != nil {
+		return "", err
 	}
 	// The text is at the start of buf, or on the heap if it outgrew it,
 	// and AppendLink reads a ref there before it writes over it.
@@ -37,18 +35,6 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 		return "", linkError(&l, string(text), enc, err)
 	}
 	return string(link), nil
-}
-
-// oneWord reports whether text is printable ASCII without a space, and so
-// certainly one word: the common ref, which spares Build the search for
-// white space in decoded runes that checkWords makes.
-func oneWord(text []byte) bool {
-	for _, c := range text {
-		if c-'!' > '~'-'!' { // c is not in '!'–'~'
-			return false
-		}
-	}
-	return true
 }
 
 // BuildLink returns the link l describes, with l.Ref replaced by the text of
@@ -69,10 +55,10 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	l.Ref = string(b)
-	if err := checkWords(l.Kind, l.Ref); err != nil {
+	if err := checkWords(l.Kind, b); err != nil {
 		return "", err
 	}
+	l.Ref = string(b)
 	link, err := l.URL()
 	if err != nil {
 		return "", linkError(&l, l.Ref, enc, err)
@@ -101,22 +87,30 @@ func appendRef(dst []byte, l *channel.Link, r *refparam.Ref) ([]byte, refparam.J
 }
 
 // checkWords refuses text, a ref's text, if channel k carries it in
-// message text and it has white space: the bot reads a ref from message
-// text only up to the first white space, so it would arrive cut short. The
-// error holds a copy of text.
-func checkWords(k channel.Kind, text string) error {
-	if !k.InText() {
+// message text and it has white space (as unicode.IsSpace has it, the
+// rule of [channel.FirstWord]): the bot reads a ref from message text only
+// up to the first white space, so it would arrive cut short. The error's
+// offset is that of the first white space, the end of the first word.
+func checkWords(k channel.Kind, text []byte) error {
+	if !k.InText() || oneWord(text) {
 		return nil
 	}
-	w := channel.FirstWord(text)
-	if w == text {
+	i := bytes.IndexFunc(text, unicode.IsSpace)
+	if i < 0 {
 		return nil
 	}
-	off := 0 // text starts with white space
-	if w != "" && text[:len(w)] == w {
-		off = len(w)
+	return &RefError{Kind: k, Raw: string(text), Offset: i, Err: ErrWhiteSpace}
+}
+
+// oneWord reports whether text is printable ASCII without a space, and so
+// one word: the common ref, which spares checkWords decoding runes.
+func oneWord(text []byte) bool {
+	for _, c := range text {
+		if c-'!' > '~'-'!' { // c is not in '!'–'~'
+			return false
+		}
 	}
-	return &RefError{Kind: k, Raw: strings.Clone(text), Offset: off, Err: ErrWhiteSpace}
+	return true
 }
 
 // linkError returns the error of the channel refusing link l carrying
