@@ -158,8 +158,12 @@ func (l *Link) appendTo(b []byte, ref string) ([]byte, error) {
 	if err != nil {
 		return b, err
 	}
-	b = l.appendHead(b, t, ref == "", esc+n != 0)
-	return appendRef(b, ref, refClasses[l.Kind], esc+n != 0), nil
+	escape := esc+n != 0
+	b = l.appendHead(b, t, ref == "", escape)
+	if escape {
+		return appendEscaped(b, ref, refClasses[l.Kind]), nil
+	}
+	return append(b, ref...), nil
 }
 
 // appendHead appends the pieces of l's link before the ref, with target t
@@ -181,15 +185,6 @@ func (l *Link) appendHead(b []byte, t string, noRef, escape bool) []byte {
 		b = append(b, val...)
 	}
 	return append(b, l.tail(noRef)...)
-}
-
-// appendRef appends ref, %-encoding the bytes outside class safe when
-// escape is set.
-func appendRef[T text](b []byte, ref T, safe uint32, escape bool) []byte {
-	if escape {
-		return appendEscaped(b, ref, safe)
-	}
-	return append(b, ref...)
 }
 
 // heads holds each channel's link up to the target.
@@ -289,7 +284,7 @@ func (l *Link) tail(noRef bool) string {
 // check checks l but for its ref, and returns its target as the link
 // writes it (normalised; a LINE id without its "@") and how many bytes of
 // its subject the link %-encodes. With refEscapes and size it is the one
-// implementation of the rules behind Build, Append, URL and AppendTo.
+// implementation of the rules behind Build, AppendLink, URL and AppendTo.
 func (l *Link) check() (t string, esc int, err error) {
 	const op = "Build"
 	k := l.Kind
@@ -357,7 +352,7 @@ func writeEscaped(b *strings.Builder, s string, safe uint32) {
 }
 
 // appendEscaped is writeEscaped for a byte slice.
-func appendEscaped[T text](b []byte, s T, safe uint32) []byte {
+func appendEscaped(b []byte, s string, safe uint32) []byte {
 	for {
 		i := indexNotClass(s, 0, safe)
 		b = append(b, s[:i]...)

@@ -361,7 +361,7 @@ func indexClass(s string, i int, c uint32) int {
 // that is not in class c (one class bit), or len(s). It is indexClass's
 // complement: four bytes are all in c exactly when the AND of their
 // classes still has c's bit, so it too tests one block per branch.
-func indexNotClass[T text](s T, i int, c uint32) int {
+func indexNotClass(s string, i int, c uint32) int {
 	for ; len(s)-i >= 4; i += 4 {
 		b := s[i : i+4]
 		if byteClass[b[0]]&byteClass[b[1]]&byteClass[b[2]]&byteClass[b[3]]&c == 0 {
