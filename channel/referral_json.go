@@ -83,14 +83,8 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 				continue
 			case '"':
 				i = jsonString(b, i)
-			case 't':
-				i = jsonscan.LiteralEnd(b, i, "true")
-			case 'f':
-				i = jsonscan.LiteralEnd(b, i, "false")
-			case 'n':
-				i = jsonscan.LiteralEnd(b, i, "null")
 			default:
-				i = jsonscan.NumberEnd(b, i)
+				i = jsonscan.ScalarEnd(b, i)
 			}
 			if i < 0 {
 				return false

@@ -69,14 +69,8 @@ func validate(doc string, root *rootIndex) bool {
 			continue // to the first value inside
 		case '"':
 			i = jsonscan.StringEnd(doc, i+1)
-		case 't':
-			i = jsonscan.LiteralEnd(doc, i, "true")
-		case 'f':
-			i = jsonscan.LiteralEnd(doc, i, "false")
-		case 'n':
-			i = jsonscan.LiteralEnd(doc, i, "null")
 		default:
-			i = jsonscan.NumberEnd(doc, i)
+			i = jsonscan.ScalarEnd(doc, i)
 		}
 		if i < 0 {
 			return false
