@@ -262,11 +262,11 @@ func indexSep(s string, i int) int {
 }
 
 // scanASCII reports whether every byte of s is in 0x20–0x7E (but see
-// isJSON below) and, if so, how many "--" separators s holds, paired greedily from the left as the
-// parser reads them ("---" is one separator and a '-'). Printable ASCII has
-// no encoding errors and no typographic dashes, so its only separator is
-// "--"; knowing the count up front lets the parser decide odd or even
-// without a second scan.
+// isJSON below) and, if so, how many "--" separators s holds, paired
+// greedily from the left as the parser reads them ("---" is one separator
+// and a '-'). Printable ASCII has no encoding errors and no typographic
+// dashes, so its only separator is "--"; knowing the count up front lets
+// the parser decide odd or even without a second scan.
 //
 // It records in at the offsets of the first len(at) separators, so that
 // the parser of a short ref need not look for them again.
