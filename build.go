@@ -44,7 +44,9 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 //
 // The ref is written canonically, with its JSON document raw where the
 // channel's alphabet has the '{' or '[' it starts with, and as unpadded
-// base64url where it does not (Messenger, Instagram, Telegram). If the text
+// base64url where it does not (Messenger, Instagram, Telegram) or where
+// the channel carries the ref in message text and the document has white
+// space, which would end the ref there (WhatsApp, LINE, SMS, Email). If the text
 // is then too long for the channel, the error is a [*FitError] that says by
 // how much. Other errors are the [*refparam.EncodeError] of a Ref that
 // cannot be written, or the [*channel.LinkError] of a target, variant or
@@ -71,7 +73,8 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 // Ref that cannot be written.
 func appendRef(dst []byte, l *channel.Link, r *refparam.Ref) ([]byte, refparam.JSONEncoding, error) {
 	enc := refparam.Encoder{}
-	if len(r.JSON) > 0 && !channel.InAlphabet(l.Kind, string(r.JSON[:1])) {
+	if len(r.JSON) > 0 && (!channel.InAlphabet(l.Kind, string(r.JSON[:1])) ||
+		l.Kind.InText() && !oneWord(r.JSON) && bytes.IndexFunc(r.JSON, unicode.IsSpace) >= 0) {
 		enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
 	}
 	b, err := enc.AppendText(dst, *r)
@@ -115,10 +118,10 @@ func oneWord(text []byte) bool {
 
 // linkError returns the error of the channel refusing link l carrying
 // text: a [*FitError], holding a copy of text, when the ref is too long;
-// err itself otherwise.
+// err itself otherwise, as when an e-mail subject is too long.
 func linkError(l *channel.Link, text string, json refparam.JSONEncoding, err error) error {
 	var le *channel.LinkError
-	if errors.Is(err, channel.ErrTooLong) && errors.As(err, &le) {
+	if errors.Is(err, channel.ErrTooLong) && errors.As(err, &le) && le.Input == text {
 		fe := &FitError{Link: *l, JSON: json, Len: le.Len, Limit: le.Limit, Err: err}
 		fe.Link.Ref = strings.Clone(text)
 		return fe

@@ -52,7 +52,9 @@
 //
 // [Build] writes the ref canonically with its JSON document raw, and falls
 // back to unpadded base64url when the channel's alphabet refuses raw JSON
-// (Messenger, Instagram and Telegram do). When a ref cannot fit, the
+// (Messenger, Instagram and Telegram do), or when the channel carries the
+// ref in message text and the document has white space, where the bot
+// would stop reading (WhatsApp, LINE, SMS, Email). When a ref cannot fit, the
 // [*FitError] says so in numbers: "entrylink: Telegram allows 64
 // characters; this ref needs 97 after base64url encoding".
 //

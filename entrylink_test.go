@@ -147,6 +147,12 @@ func TestBuildErrors(t *testing.T) {
 	if !errors.Is(err, channel.ErrTarget) {
 		t.Errorf("Build with bot username x: %v, want channel.ErrTarget", err)
 	}
+	// A subject too long is the subject's error, not a ref that does not fit.
+	_, err = entrylink.BuildLink(channel.Link{Kind: channel.Email, Target: "bot@example.com", Subject: strings.Repeat("s", 3000)},
+		refparam.Ref{Name: "x"})
+	if !errors.As(err, &le) || le.Part != "subject" || !errors.Is(err, channel.ErrTooLong) || errors.As(err, &fe) {
+		t.Errorf("BuildLink with a 3,000-byte subject: %v, want the subject's *channel.LinkError", err)
+	}
 }
 
 // TestBuildAllocs checks that Build makes one allocation, the link, when
@@ -228,6 +234,46 @@ func TestTextChannels(t *testing.T) {
 	if _, err := entrylink.Build(channel.Viber, "mybot", refparam.Ref{Name: "give", Payload: "a b"}); err != nil {
 		t.Errorf("Build of a ref with a space on Viber, which carries it in a parameter: %v", err)
 	}
+
+	// A JSON document with white space travels in base64url, which has none.
+	spaced := refparam.Ref{Name: "order", JSON: []byte(`{"sku":"A1","note":"gift wrap"}`)}
+	nbsp := refparam.Ref{Name: "order", JSON: []byte("[\"a\u00a0b\"]")}
+	for _, k := range []channel.Kind{channel.WhatsApp, channel.Line, channel.SMS, channel.Email} {
+		for _, r := range []refparam.Ref{spaced, nbsp} {
+			link, err := entrylink.Build(k, buildTarget(k), r)
+			if err != nil {
+				t.Errorf("Build(%v, %s) with white space in the JSON: %v", k, r, err)
+				continue
+			}
+			e, err := entrylink.Parse(link)
+			if err != nil || !e.Ref.Equal(r) || !strings.HasPrefix(e.Link.Ref, "orderjsondata--") || strings.ContainsAny(e.Link.Ref, "{[ ") {
+				t.Errorf("Build(%v, %s) = %q, which Parse reads as %q: %v, %v; want the JSON in base64url", k, r, link, e.Link.Ref, e.Ref, err)
+			}
+		}
+	}
+	// Without white space it stays raw where the alphabet allows.
+	link, err := entrylink.Build(channel.WhatsApp, "15550104477", jsonRef)
+	if err != nil || !strings.Contains(link, "%7B") {
+		t.Errorf("Build(WhatsApp, %s) = %q, %v; want the JSON raw", jsonRef, link, err)
+	}
+	// Spaces outside the JSON cannot be helped.
+	_, err = entrylink.Build(channel.WhatsApp, "15550104477", refparam.Ref{Name: "my order", JSON: spaced.JSON})
+	if !errors.Is(err, entrylink.ErrWhiteSpace) {
+		t.Errorf("Build of a name with a space and JSON on WhatsApp: %v, want ErrWhiteSpace", err)
+	}
+}
+
+// buildTarget returns a valid target for channel k.
+func buildTarget(k channel.Kind) string {
+	switch k {
+	case channel.WhatsApp, channel.SMS:
+		return "15550104477"
+	case channel.Line:
+		return "@mybot"
+	case channel.Email:
+		return "bot@example.com"
+	}
+	return "mybot"
 }
 
 func TestParseNoRef(t *testing.T) {

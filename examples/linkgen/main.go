@@ -37,7 +37,8 @@ DESCRIPTION
     quotes in JSON are fine), writes it canonically, and prints the link of
     CHANNEL to TARGET that carries it. A JSON document travels raw where the
     channel allows it and as base64url where it does not (Messenger,
-    Instagram, Telegram). Quote REF for the shell.
+    Instagram, Telegram) or where its white space would end the ref
+    (WhatsApp, LINE, SMS, Email). Quote REF for the shell.
 
     In the second form linkgen reads LINK, from any channel, and prints its
     channel, target and ref, raw and decoded. Lookalike hosts, userinfo,
