@@ -1,6 +1,9 @@
 package entrylink
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/entrylink/entrylink/channel"
 	"github.com/entrylink/entrylink/refparam"
 )
@@ -14,9 +17,12 @@ type Entry struct {
 	// ref (a bare t.me/<bot> link).
 	//
 	// Where the ref rides in message text the user can edit (WhatsApp,
-	// LINE, SMS, Email), Ref is the first word of the text decoded, as the
-	// bot's webhook reads it (see [channel.Referrals]): the words after it
-	// are the user's message, not part of the ref.
+	// LINE, SMS, Email), Ref is read as the bot's webhook reads the text
+	// "/" and Link.Ref, the text Build prefills (see [channel.Referrals]):
+	// it is the first word of Link.Ref decoded, and the zero Ref if
+	// Link.Ref starts with white space ("/ giveaway" carries no ref). The
+	// words after it are the user's message, not part of the ref. A text
+	// that had no "/" to drop is read the same way.
 	Ref refparam.Ref
 }
 
@@ -55,6 +61,11 @@ func Decode(l channel.Link) (Entry, error) {
 func (e *Entry) decode() error {
 	raw := e.Link.Ref
 	if e.Link.Kind.InText() {
+		// The webhook reads a ref only right after the "/": FirstWord
+		// would skip the white space that ends it there.
+		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsSpace(r) {
+			return nil
+		}
 		raw = channel.FirstWord(raw)
 	}
 	if raw == "" {
