@@ -97,6 +97,30 @@ func ExampleOptions_WithDialect() {
 	// true
 }
 
+// The dialects of the README's table, each reaching the same value.
+func Example_dialects() {
+	doc := []byte(`{"data": {"items": [{"name": "Kettle"}, {"full name": "Mug"}]}}`)
+	for _, path := range []string{
+		`$.data.items[1]['full name']`, // JSONPath
+		`/data/items/1/full name`,      // JSON Pointer
+		`x.data.items[1]["full name"]`, // Finder
+		`data.items[1].full name`,      // Dot
+		`data.items.1.full name`,       // Dot
+	} {
+		v, err := jsonpayload.Lookup(doc, path, jsonpayload.Text)
+		fmt.Println(v, err)
+	}
+	gj := jsonpayload.Options{}.WithDialect(jsonpayload.GJSON)
+	fmt.Println(gj.Lookup(doc, `data.items.#(full name=="Mug").full name`, jsonpayload.Text))
+	// Output:
+	// Mug <nil>
+	// Mug <nil>
+	// Mug <nil>
+	// Mug <nil>
+	// Mug <nil>
+	// Mug <nil>
+}
+
 func ExampleOptions_WithQuoteRepair() {
 	pasted := []byte(`{“name”: “Ana”}`) // JSON pasted from a word processor
 	name, err := jsonpayload.Options{}.WithQuoteRepair().Lookup(pasted, "name", jsonpayload.Text)
