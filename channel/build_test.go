@@ -195,6 +195,22 @@ func TestLinkURLVariants(t *testing.T) {
 	}
 }
 
+// A WebChat Base equal to the default names the default page: the link is
+// the default one, and Parse reads the Base back as "".
+func TestWebChatDefaultBase(t *testing.T) {
+	l := channel.Link{Kind: channel.WebChat, Target: "42", Ref: "x", Base: channel.DefaultWebChatBase}
+	got, err := l.URL()
+	l.Base = ""
+	want, _ := l.URL()
+	if err != nil || got != want {
+		t.Fatalf("URL with Base = DefaultWebChatBase: %q, %v; want %q", got, err, want)
+	}
+	back, err := channel.Parse(got)
+	if err != nil || !cmp.Equal(back, l) {
+		t.Errorf("Parse(%q) = %+v, %v; want %+v", got, back, err, l)
+	}
+}
+
 // TestBuildAllocs checks that Build makes one allocation, the result, for
 // a normalised target and a ref that needs no escaping, and also when the
 // ref must be %-encoded.

@@ -120,8 +120,11 @@
 // unreserved ones (RFC 5724), in mailto: the RFC 6068 qchars but + and ;.
 // Nothing in a target or ref can add a parameter, a path or a fragment.
 // Build writes https://, lowercase hosts, the first form above, and
-// parameters in a fixed order, so Parse(l.URL()) returns l, and a link
-// Parse accepts written back and parsed again gives the same Link.
+// parameters in a fixed order, so for every Link l that Parse returns,
+// Parse(l.URL()) returns l, and a link Parse accepts written back and
+// parsed again gives the same Link. (A Link made by hand may differ in
+// what Parse normalises: a WebChat Base equal to [DefaultWebChatBase]
+// reads back as "", the default it names.)
 //
 // # Security
 //
