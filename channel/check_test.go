@@ -168,6 +168,7 @@ func TestParseErrorFields(t *testing.T) {
 		{"https://t.me/giveaway_bot?start=a&startapp", channel.LinkError{Kind: channel.Telegram, Part: "start parameter", Value: "startapp", Offset: 34, Want: "one of start, startgroup, startapp", Err: channel.ErrRepeated}},
 		{"https://t.me/giveaway_bot/shop?x&start=a", channel.LinkError{Kind: channel.Telegram, Part: "start parameter", Offset: 33, Want: "a Mini App link carries startapp only", Err: channel.ErrPath}},
 		{"tg://resolve?domain=giveaway_bot&appname", channel.LinkError{Kind: channel.Telegram, Part: "Mini App name", Offset: 40, Want: "3–30 of A-Z a-z 0-9 _", Err: channel.ErrVariant}},
+		{"https://wa.me/15551234567?text=/x&phone=15559999999", channel.LinkError{Kind: channel.WhatsApp, Part: "parameter", Value: "phone", Offset: 34, Err: channel.ErrParam}},
 	}
 	for _, tt := range tests {
 		_, err := channel.Parse(tt.in)

@@ -142,7 +142,8 @@
 // clients read them (lower-cased, the first one winning), so
 // "START=evil&start=x" is a repeat, not two parameters. An Email link with
 // any parameter but subject and body (to, cc, bcc: the mail client would
-// send the ref to those recipients too) is refused with [ErrParam]. Where a
+// send the ref to those recipients too) is refused with [ErrParam], and so
+// is a phone= on wa.me, whose number is in the path. Where a
 // server may read '+' as a space (Messenger, Viber,
 // WebChat), a raw '+' in the ref is refused as ambiguous [ErrPlus];
 // WhatsApp, LINE, SMS and Email read it as '+'. Telegram payloads are read

@@ -57,7 +57,8 @@ var (
 	ErrPrefix = errors.New("forbidden prefix")
 	// ErrParam: a parameter that changes what the link does beyond the
 	// channel's form: an Email link's to, cc, bcc or any header other than
-	// subject and body, which would send the ref to other recipients.
+	// subject and body, which would send the ref to other recipients; a
+	// phone= on wa.me, which takes the number in its path.
 	ErrParam = errors.New("parameter not allowed")
 )
 

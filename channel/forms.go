@@ -75,6 +75,12 @@ func (ps *parsing) whatsapp(l *Link) *LinkError {
 	// The host is wa.me, api.whatsapp.com or (whatsapp://) send, in any
 	// case, as parse chose this form for it: the length tells them apart.
 	if len(ps.u.host) == len("wa.me") {
+		// wa.me takes the number in its path. A phone= beside it could
+		// name another number, or one WhatsApp does not read: which
+		// contact the link opens would be a guess.
+		if p[0].found {
+			return ps.fail(k, "parameter", "phone", p[0].koff, ErrParam)
+		}
 		var sg pathSegs
 		segs, offs, n, ok := ps.segments(&sg)
 		if !ok || n > 1 {
