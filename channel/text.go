@@ -17,10 +17,12 @@ func (k Kind) InText() bool {
 	return false
 }
 
-// FirstWord returns the first white-space-delimited word of text
-// (white space as unicode.IsSpace has it): the ref a bot's webhook reads
-// from the text a link of a text channel prefills, once its "/" is gone.
-// Words after it are the user's message. It returns a substring of text.
+// FirstWord returns the first white-space-delimited word of text (white
+// space as unicode.IsSpace has it), a substring of text. Given the text a
+// link of a text channel prefills, once its "/" is gone (Link.Ref), it is
+// the ref the bot's webhook reads, unless that text begins with white
+// space: a "/" followed by white space carries no ref. Words after it are
+// the user's message.
 func FirstWord(text string) string {
 	text = strings.TrimLeftFunc(text, unicode.IsSpace)
 	if i := indexSpace(text); i >= 0 {
