@@ -58,6 +58,10 @@ func TestBuild(t *testing.T) {
 		{"whatsapp 7 digits", channel.WhatsApp, "1234567", "", "https://wa.me/1234567", nil},
 		{"whatsapp 6 digits", channel.WhatsApp, "123456", "", "", channel.ErrTarget},
 		{"whatsapp leading zero", channel.WhatsApp, "0044 20 7946 0000", "", "", channel.ErrTarget},
+		{"whatsapp trunk prefix", channel.WhatsApp, "+44 (0)20 7946 0958", "", "", channel.ErrTarget},
+		{"whatsapp area code in brackets", channel.WhatsApp, "+44 (20) 7946 0958", "", "https://wa.me/442079460958", nil},
+		{"whatsapp zero in brackets with more digits", channel.WhatsApp, "+39 (06) 1234 5678", "", "https://wa.me/390612345678", nil},
+		{"sms trunk prefix", channel.SMS, "+44 (0)20 7946 0958", "", "", channel.ErrTarget},
 		{"whatsapp letters", channel.WhatsApp, "1555CALLNOW", "", "", channel.ErrTarget},
 		{"whatsapp plus inside", channel.WhatsApp, "1555+1234567", "", "", channel.ErrTarget},
 		{"whatsapp newline", channel.WhatsApp, "15551234567", "a\nb", "", channel.ErrAlphabet},
@@ -192,6 +196,19 @@ func TestLinkURLVariants(t *testing.T) {
 				t.Errorf("Parse(%q) mismatch (-want +got):\n%s", got, diff)
 			}
 		})
+	}
+}
+
+// A trunk prefix is refused at its "(", as Check and Parse report it too.
+func TestTrunkPrefixOffset(t *testing.T) {
+	_, err := channel.Build(channel.WhatsApp, "+44 (0)20 7946 0958", "x")
+	var le *channel.LinkError
+	if !errors.As(err, &le) || le.Offset != 4 || le.Part != "phone" || !errors.Is(err, channel.ErrTarget) {
+		t.Errorf("Build with +44 (0)20 7946 0958: %#v", err)
+	}
+	_, err = channel.Parse("https://api.whatsapp.com/send?phone=%2B44%20(0)20%207946%200958&text=/x")
+	if !errors.As(err, &le) || !errors.Is(err, channel.ErrTarget) || le.Input[le.Offset] != '(' {
+		t.Errorf("Parse of a phone= with a trunk prefix: %#v", err)
 	}
 }
 

@@ -95,7 +95,9 @@
 //	           with "." nor holding ".." (never a "." or ".." path step)
 //	WhatsApp   phone, written with or without + ( ) . - and spaces, kept as
 //	           digits: 7–15 (MinPhoneDigits, MaxPhoneDigits), not starting
-//	           with 0; or empty (the user picks the contact)
+//	           with 0, without a trunk prefix "(0)" after the country code
+//	           ("+44 (0)20 …" is refused, not read as 44020…); or empty
+//	           (the user picks the contact)
 //	Telegram   bot username, 5–32 of A-Z a-z 0-9 _, starting with a letter,
 //	           ending in "bot" (Telegram requires it of every bot);
 //	           Mini App name 3–30 of A-Z a-z 0-9 _

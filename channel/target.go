@@ -26,12 +26,12 @@ type targetRule struct {
 var targetRules = [numKinds]targetRule{
 	Messenger: {"page", cPage, 5, 50, "5–50 of A-Z a-z 0-9 . (a page handle or numeric page id)"},
 	Instagram: {"username", cIGUser, 1, 30, `1–30 of A-Z a-z 0-9 . _, not starting or ending with "." nor holding ".."`},
-	WhatsApp:  {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits in international format, not starting with 0; + ( ) . - and spaces are dropped"},
+	WhatsApp:  {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits in international format, not starting with 0 and without a (0) trunk prefix; + ( ) . - and spaces are dropped"},
 	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot"`},
 	Viber:     {"chat URI", cViberURI, 1, 64, "1–64 of A-Z a-z 0-9 _ . -"},
 	WebChat:   {"account id", cTelegram, 1, 64, "1–64 of A-Z a-z 0-9 _ -"},
 	Line:      {"id", cLineID, 1, 32, `"@" and 1–32 of A-Z a-z 0-9 . _ -`},
-	SMS:       {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits, not starting with 0, after an optional +; ( ) . - and spaces are dropped"},
+	SMS:       {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits, not starting with 0 and without a (0) trunk prefix, after an optional +; ( ) . - and spaces are dropped"},
 	Email:     {"address", 0, 3, 254, "an address local@domain.tld: dot-atom local part of A-Z a-z 0-9 . ! $ ' * + = _ ~ -, ASCII domain"},
 }
 
@@ -129,8 +129,9 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // normPhone returns phone s as digits (after a "+" when keepPlus and s has
 // one), without the separators space ( ) . -, and -1; or "" and the offset
-// of the byte at fault (len(s) when the number of digits is wrong). It
-// allocates only when s has separators.
+// of the byte at fault (len(s) when the number of digits is wrong, the
+// "(" of a trunk prefix "(0)" after the country code). It allocates only
+// when s has separators.
 func normPhone(s string, keepPlus bool) (string, int) {
 	// The common case, a number already normalised: digits only, after a
 	// '+' that is kept. It is its own normal form, and the loop below
@@ -153,6 +154,11 @@ func normPhone(s string, keepPlus bool) (string, int) {
 			digits++
 		case c == '+' && i == 0:
 			clean = clean && keepPlus
+		case c == '(' && digits > 0 && strings.HasPrefix(s[i:], "(0)"):
+			// "+44 (0)20 …": a trunk prefix, dialled only within the
+			// country. Kept, it makes another number; dropped, it would
+			// be a guess at what was meant.
+			return "", i
 		case c == ' ' || c == '(' || c == ')' || c == '.' || c == '-':
 			clean = false
 		default:
