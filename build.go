@@ -49,8 +49,10 @@ func Build(k channel.Kind, target string, r refparam.Ref) (string, error) {
 // space, which would end the ref there (WhatsApp, LINE, SMS, Email). If the text
 // is then too long for the channel, the error is a [*FitError] that says by
 // how much. Other errors are the [*refparam.EncodeError] of a Ref that
-// cannot be written, or the [*channel.LinkError] of a target, variant or
-// ref the channel refuses.
+// cannot be written, the [*channel.LinkError] of a target, variant or
+// ref the channel refuses, or a [*RefError] wrapping [ErrWhiteSpace] for
+// a ref with white space outside its JSON document where the channel
+// carries it in message text.
 func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 	var buf [128]byte
 	b, enc, err := appendRef(buf[:0], &l, &r)
@@ -138,13 +140,15 @@ func refLimit(l channel.Link) int {
 }
 
 // A FitError reports a ref that is too long for the channel it is built
-// into, after the transport the channel needs was chosen.
+// into, after the transport the channel needs was chosen. Every FitError
+// matches [channel.ErrTooLong]; one for a ref longer than refparam writes
+// at all ([refparam.MaxLen]) also matches [refparam.ErrTooLong].
 type FitError struct {
 	Link  channel.Link          // the link that was being built; Link.Ref is the text that did not fit, if it was written
 	JSON  refparam.JSONEncoding // how the JSON document was written
 	Len   int                   // the length of the ref text, in the channel's unit
 	Limit int                   // the channel's limit, in the same unit
-	Err   error                 // the underlying error: it matches channel.ErrTooLong or refparam.ErrTooLong
+	Err   error                 // the underlying error: channel's, or refparam's for a ref over refparam.MaxLen
 }
 
 // Error returns a message such as "entrylink: Telegram allows 64
@@ -170,6 +174,11 @@ func (e *FitError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *FitError) Unwrap() error { return e.Err }
+
+// Is reports whether target is [channel.ErrTooLong], which every FitError
+// matches, so that one errors.Is test catches a ref too long at any
+// length.
+func (e *FitError) Is(target error) bool { return target == channel.ErrTooLong }
 
 // ErrWhiteSpace is the error, wrapped in a [*RefError], of a ref with white
 // space built into a channel that carries it in message text (WhatsApp,

@@ -83,9 +83,10 @@
 // the rule, the part and its byte offset), a [*RefError] wrapping a
 // [*refparam.SyntaxError] for a ref that does not decode, a
 // [*refparam.EncodeError] for a Ref that cannot be written, a [*FitError]
-// for a ref too long for its channel, and a [*channel.BodyError] for a
-// webhook body that cannot be read. No function returns a partial result
-// with an error.
+// (which matches [channel.ErrTooLong]) for a ref too long for its channel,
+// a [*RefError] wrapping [ErrWhiteSpace] for a ref that message text would
+// cut short, and a [*channel.BodyError] for a webhook body that cannot be
+// read. No function returns a partial result with an error.
 //
 // Every function in the module is pure (no I/O, no package state that
 // callers can change) and safe for concurrent use.

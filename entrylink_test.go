@@ -117,11 +117,17 @@ func TestBuildErrors(t *testing.T) {
 		err.Error() != "entrylink: WhatsApp allows 2083 bytes; this ref needs 2200" {
 		t.Errorf("long ref on WhatsApp: %v", err)
 	}
-	// Longer than refparam writes at all: still a FitError in the channel's terms.
+	// Longer than refparam writes at all: still a FitError in the channel's
+	// terms, which matches both sentinels.
 	huge := refparam.Ref{Name: "order", JSON: []byte(`["` + strings.Repeat("a", 7000) + `"]`)}
 	_, err = entrylink.Build(channel.Telegram, "my_bot", huge)
-	if !errors.As(err, &fe) || fe.Limit != channel.MaxTelegramStartLen || fe.Len <= refparam.MaxLen || !errors.Is(err, refparam.ErrTooLong) {
+	if !errors.As(err, &fe) || fe.Limit != channel.MaxTelegramStartLen || fe.Len <= refparam.MaxLen ||
+		!errors.Is(err, refparam.ErrTooLong) || !errors.Is(err, channel.ErrTooLong) {
 		t.Errorf("huge JSON on Telegram: %v", err)
+	}
+	_, err = entrylink.Build(channel.Messenger, "mypage", refparam.Ref{Name: "g", Payload: strings.Repeat("a", 9000)})
+	if !errors.As(err, &fe) || !errors.Is(err, channel.ErrTooLong) || errors.Is(err, channel.ErrAlphabet) {
+		t.Errorf("9,000-byte payload on Messenger: %v, want a FitError matching channel.ErrTooLong", err)
 	}
 	// The startapp limit.
 	_, err = entrylink.BuildLink(channel.Link{Kind: channel.Telegram, Target: "my_bot", Param: channel.StartApp},
