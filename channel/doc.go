@@ -99,7 +99,8 @@
 //	           ("+44 (0)20 …" is refused, not read as 44020…); or empty
 //	           (the user picks the contact)
 //	Telegram   bot username, 5–32 of A-Z a-z 0-9 _, starting with a letter,
-//	           ending in "bot" (Telegram requires it of every bot);
+//	           ending in "bot" (Telegram requires it of every bot); Build
+//	           drops a leading "@" ("@my_bot"), which no link has;
 //	           Mini App name 3–30 of A-Z a-z 0-9 _
 //	Viber      chat URI, 1–64 of A-Z a-z 0-9 _ . -
 //	WebChat    account id, 1–64 of A-Z a-z 0-9 _ -

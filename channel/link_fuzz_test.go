@@ -141,6 +141,8 @@ func FuzzBuild(f *testing.F) {
 			want.Target = digits(l.Target, true)
 		case channel.Line:
 			want.Target = "@" + strings.TrimPrefix(l.Target, "@")
+		case channel.Telegram:
+			want.Target = strings.TrimPrefix(l.Target, "@")
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("Parse(%q) of %+v mismatch (-want +got):\n%s", s, l, diff)

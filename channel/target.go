@@ -27,7 +27,7 @@ var targetRules = [numKinds]targetRule{
 	Messenger: {"page", cPage, 5, 50, "5–50 of A-Z a-z 0-9 . (a page handle or numeric page id)"},
 	Instagram: {"username", cIGUser, 1, 30, `1–30 of A-Z a-z 0-9 . _, not starting or ending with "." nor holding ".."`},
 	WhatsApp:  {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits in international format, not starting with 0 and without a (0) trunk prefix; + ( ) . - and spaces are dropped"},
-	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot"`},
+	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot" (Build drops a leading "@")`},
 	Viber:     {"chat URI", cViberURI, 1, 64, "1–64 of A-Z a-z 0-9 _ . -"},
 	WebChat:   {"account id", cTelegram, 1, 64, "1–64 of A-Z a-z 0-9 _ -"},
 	Line:      {"id", cLineID, 1, 32, `"@" and 1–32 of A-Z a-z 0-9 . _ -`},
@@ -82,7 +82,13 @@ func normTarget(op string, k Kind, t string) (string, *LinkError) {
 		}
 		return t, nil
 	}
-	if e := checkLen(op, k, t, t, r); e != nil {
+	id := t
+	if k == Telegram && op != "Parse" {
+		// "@my_bot", as bots are named in chats: the link has no "@".
+		// (A link's path with one is not a bot link, and Parse refuses it.)
+		id = strings.TrimPrefix(t, "@")
+	}
+	if e := checkLen(op, k, t, id, r); e != nil {
 		return "", e
 	}
 	if k == Instagram {
@@ -98,14 +104,14 @@ func normTarget(op string, k Kind, t string) (string, *LinkError) {
 		}
 	}
 	if k == Telegram {
-		if !isLetter(t[0]) {
-			return "", targetError(op, k, t, 0)
+		if !isLetter(id[0]) {
+			return "", targetError(op, k, t, len(t)-len(id))
 		}
-		if !equalFoldASCII(t[len(t)-3:], "bot") { // t is ASCII: checkLen saw to it
+		if !equalFoldASCII(id[len(id)-3:], "bot") { // id is ASCII: checkLen saw to it
 			return "", targetError(op, k, t, -1)
 		}
 	}
-	return t, nil
+	return id, nil
 }
 
 // checkLen checks s, the part of target t after any prefix, against rule
