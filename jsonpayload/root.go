@@ -55,14 +55,19 @@ func (x *rootIndex) ended(end int) {
 // (or simply the first member named p.head when the tail is empty). When
 // the index is partial and the recorded members hold no match, it falls
 // back to gjson on the whole document.
+//
+// A path whose first step stands alone (two leading empty keys, which
+// gjsonSteps splits) is walked a step at a time, and gjson's first step
+// then takes the first member named "" whatever it holds: so does find.
 func (x *rootIndex) find(doc string, p path) (gjson.Result, int) {
+	firstOnly := len(p.steps) > 1 && p.steps[0] == ""
 	for _, m := range x.members[:x.n] {
 		if !keyIs(doc[m.key:jsonscan.StringEnd(doc, m.key+1)], p.head) {
 			continue
 		}
 		// Parse takes all of an object or array it is given: the value
 		// alone is cut out.
-		if r, off := walk(gjson.Parse(doc[m.value:m.end]), m.value, p.tail); r.Exists() || len(p.tail) == 0 {
+		if r, off := walk(gjson.Parse(doc[m.value:m.end]), m.value, p.tail); r.Exists() || len(p.tail) == 0 || firstOnly {
 			return r, off
 		}
 	}
