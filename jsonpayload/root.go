@@ -59,8 +59,16 @@ func (x *rootIndex) ended(end int) {
 // A path whose first step stands alone (two leading empty keys, which
 // gjsonSteps splits) is walked a step at a time, and gjson's first step
 // then takes the first member named "" whatever it holds: so does find.
+//
+// A path that is one step whose tail gjsonSteps splits (it goes on with
+// two empty keys, "/a//") is another matter: gjson reads the whole step
+// with its own rule for duplicate keys, which walking the split tail does
+// not follow, so only gjson on the whole document answers as gjson does.
 func (x *rootIndex) find(doc string, p path) (gjson.Result, int) {
-	firstOnly := len(p.steps) > 1 && p.steps[0] == ""
+	if len(p.steps) == 1 && len(p.tail) > 1 {
+		return walk(gjson.Result{Type: gjson.JSON, Raw: doc}, 0, p.steps)
+	}
+	firstOnly := len(p.steps) > 1
 	for _, m := range x.members[:x.n] {
 		if !keyIs(doc[m.key:jsonscan.StringEnd(doc, m.key+1)], p.head) {
 			continue

@@ -171,6 +171,59 @@ func checkRootIndex(t *testing.T, doc string, root *rootIndex) {
 // FuzzFind checks that a lookup through the root index finds exactly what
 // gjson finds on the whole document, duplicate keys included, for a JSON
 // Pointer path (which can spell any keys).
+// TestFindEmptyKeys holds the root index to gjson alone over every small
+// document and pointer made of the keys "" and "a", duplicates included:
+// the keys where gjson's path syntax needs care ("..", split steps).
+func TestFindEmptyKeys(t *testing.T) {
+	values := []string{`1`, `{}`, `{"":1}`, `{"a":1}`, `{"":{},"":{"":1}}`, `{"":{"":1}}`, `{"a":{"":1},"a":{"":2}}`}
+	var members []string
+	for _, k := range []string{`""`, `"a"`} {
+		for _, v := range values {
+			members = append(members, k+":"+v)
+		}
+	}
+	var docs []string
+	for _, m1 := range members {
+		docs = append(docs, "{"+m1+"}")
+		for _, m2 := range members {
+			docs = append(docs, "{"+m1+","+m2+"}")
+			for _, m3 := range members {
+				docs = append(docs, "{"+m1+","+m2+","+m3+"}")
+			}
+		}
+	}
+	var ptrs []string
+	for n := 1; n <= 4; n++ {
+		for bits := range 1 << n {
+			var b strings.Builder
+			for i := range n {
+				b.WriteByte('/')
+				if bits>>i&1 == 1 {
+					b.WriteByte('a')
+				}
+			}
+			ptrs = append(ptrs, b.String())
+		}
+	}
+	for _, ptr := range ptrs {
+		p, e := compilePath(ptr, Pointer)
+		if e != nil {
+			t.Fatalf("compilePath(%q): %v", ptr, e)
+		}
+		for _, doc := range docs {
+			var root rootIndex
+			if !validate(doc, &root) {
+				t.Fatalf("validate(%q) = false", doc)
+			}
+			got, gotOff := find(doc, p, &root)
+			want, wantOff := find(doc, p, &rootIndex{})
+			if got.Raw != want.Raw || gotOff != wantOff {
+				t.Fatalf("find(%q, %q) = %q at %d; gjson alone: %q at %d", doc, ptr, got.Raw, gotOff, want.Raw, wantOff)
+			}
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	many := func(n int) string {
 		var b strings.Builder
@@ -195,6 +248,8 @@ func FuzzFind(f *testing.F) {
 		{`{"":{"":{"a":1}}}`, "///a"},
 		{`{"":{},"":{"":0}}`, "//"}, // the first "" member, alone, as gjson's first step takes it
 		{`{"":{},"":{"":{"a":1}}}`, "//a"},
+		{`{"a":{"":{},"":{"":1}}}`, "/a//"}, // one step for gjson, whose tail is split
+		{`{"a":{"":{},"":{"":{"b":1}}}}`, "/a///b"},
 		{`{"01":1,"1":2}`, "/01"},
 		{` {"x" : "y" } `, "/x"},
 		{`{"a":"{"b":1}"}`, "/a/b"},
