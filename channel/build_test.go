@@ -65,6 +65,9 @@ func TestBuild(t *testing.T) {
 		{"whatsapp area code in brackets", channel.WhatsApp, "+44 (20) 7946 0958", "", "https://wa.me/442079460958", nil},
 		{"whatsapp zero in brackets with more digits", channel.WhatsApp, "+39 (06) 1234 5678", "", "https://wa.me/390612345678", nil},
 		{"sms trunk prefix", channel.SMS, "+44 (0)20 7946 0958", "", "", channel.ErrTarget},
+		{"whatsapp trunk prefix spaced", channel.WhatsApp, "+44 ( 0 ) 20 7946 0958", "", "", channel.ErrTarget},
+		{"whatsapp trunk prefix no space", channel.WhatsApp, "+44(0)2079460958", "", "", channel.ErrTarget},
+		{"whatsapp bracket of zeros", channel.WhatsApp, "+44 (00) 20 7946 0958", "", "https://wa.me/44002079460958", nil},
 		{"whatsapp letters", channel.WhatsApp, "1555CALLNOW", "", "", channel.ErrTarget},
 		{"whatsapp plus inside", channel.WhatsApp, "1555+1234567", "", "", channel.ErrTarget},
 		{"whatsapp newline", channel.WhatsApp, "15551234567", "a\nb", "", channel.ErrAlphabet},
@@ -202,7 +205,7 @@ func TestLinkURLVariants(t *testing.T) {
 	}
 }
 
-// A trunk prefix is refused at its "(", as Check and Parse report it too.
+// A trunk prefix is refused at its "(", by Build and by Parse.
 func TestTrunkPrefixOffset(t *testing.T) {
 	_, err := channel.Build(channel.WhatsApp, "+44 (0)20 7946 0958", "x")
 	var le *channel.LinkError
@@ -212,6 +215,26 @@ func TestTrunkPrefixOffset(t *testing.T) {
 	_, err = channel.Parse("https://api.whatsapp.com/send?phone=%2B44%20(0)20%207946%200958&text=/x")
 	if !errors.As(err, &le) || !errors.Is(err, channel.ErrTarget) || le.Input[le.Offset] != '(' {
 		t.Errorf("Parse of a phone= with a trunk prefix: %#v", err)
+	}
+}
+
+// Build drops a Telegram bot's "@"; the offsets of a bad username still
+// count it, and Parse refuses a link with one.
+func TestTelegramAt(t *testing.T) {
+	for _, tt := range []struct {
+		target string
+		off    int
+	}{{"@1giveaway_bot", 1}, {"@@giveaway_bot", 1}, {"@giveaway_bot!", 13}, {"@giveaway", -1}} {
+		_, err := channel.Build(channel.Telegram, tt.target, "x")
+		var le *channel.LinkError
+		if !errors.As(err, &le) || le.Offset != tt.off || le.Input != tt.target || !errors.Is(err, channel.ErrTarget) {
+			t.Errorf("Build(Telegram, %q): %#v, want ErrTarget at %d", tt.target, err, tt.off)
+		}
+	}
+	_, err := channel.Parse("https://t.me/@giveaway_bot?start=x")
+	var le *channel.LinkError
+	if !errors.As(err, &le) || le.Offset != 13 || strings.Contains(le.Error(), "@\"") || !errors.Is(err, channel.ErrTarget) {
+		t.Errorf("Parse of a t.me path with an @: %v", err)
 	}
 }
 

@@ -95,7 +95,7 @@
 //	           with "." nor holding ".." (never a "." or ".." path step)
 //	WhatsApp   phone, written with or without + ( ) . - and spaces, kept as
 //	           digits: 7–15 (MinPhoneDigits, MaxPhoneDigits), not starting
-//	           with 0, without a trunk prefix "(0)" after the country code
+//	           with 0, without a trunk prefix "(0)" after its first digits
 //	           ("+44 (0)20 …" is refused, not read as 44020…); or empty
 //	           (the user picks the contact)
 //	Telegram   bot username, 5–32 of A-Z a-z 0-9 _, starting with a letter,
@@ -125,9 +125,10 @@
 // Build writes https://, lowercase hosts, the first form above, and
 // parameters in a fixed order, so for every Link l that Parse returns,
 // Parse(l.URL()) returns l, and a link Parse accepts written back and
-// parsed again gives the same Link. (A Link made by hand may differ in
-// what Parse normalises: a WebChat Base equal to [DefaultWebChatBase]
-// reads back as "", the default it names.)
+// parsed again gives the same Link. (A Link made by hand may come back
+// normalised: a phone as digits, a LINE id with its "@", a Telegram bot
+// without one, a WebChat Base equal to [DefaultWebChatBase] as "", the
+// default it names.)
 //
 // # Security
 //

@@ -27,7 +27,7 @@ var targetRules = [numKinds]targetRule{
 	Messenger: {"page", cPage, 5, 50, "5–50 of A-Z a-z 0-9 . (a page handle or numeric page id)"},
 	Instagram: {"username", cIGUser, 1, 30, `1–30 of A-Z a-z 0-9 . _, not starting or ending with "." nor holding ".."`},
 	WhatsApp:  {"phone", cDigit, MinPhoneDigits, MaxPhoneDigits, "7–15 digits in international format, not starting with 0 and without a (0) trunk prefix; + ( ) . - and spaces are dropped"},
-	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot" (Build drops a leading "@")`},
+	Telegram:  {"bot username", cBot, 5, 32, `5–32 of A-Z a-z 0-9 _, starting with a letter and ending in "bot"`},
 	Viber:     {"chat URI", cViberURI, 1, 64, "1–64 of A-Z a-z 0-9 _ . -"},
 	WebChat:   {"account id", cTelegram, 1, 64, "1–64 of A-Z a-z 0-9 _ -"},
 	Line:      {"id", cLineID, 1, 32, `"@" and 1–32 of A-Z a-z 0-9 . _ -`},
@@ -136,8 +136,8 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // normPhone returns phone s as digits (after a "+" when keepPlus and s has
 // one), without the separators space ( ) . -, and -1; or "" and the offset
 // of the byte at fault (len(s) when the number of digits is wrong, the
-// "(" of a trunk prefix "(0)" after the country code). It allocates only
-// when s has separators.
+// "(" of a trunk prefix "(0)" after a digit). It allocates only when s has
+// separators.
 func normPhone(s string, keepPlus bool) (string, int) {
 	// The common case, a number already normalised: digits only, after a
 	// '+' that is kept. It is its own normal form, and the loop below
@@ -160,7 +160,7 @@ func normPhone(s string, keepPlus bool) (string, int) {
 			digits++
 		case c == '+' && i == 0:
 			clean = clean && keepPlus
-		case c == '(' && digits > 0 && strings.HasPrefix(s[i:], "(0)"):
+		case c == '(' && digits > 0 && trunkZero(s[i+1:]):
 			// "+44 (0)20 …": a trunk prefix, dialled only within the
 			// country. Kept, it makes another number; dropped, it would
 			// be a guess at what was meant.
@@ -190,6 +190,24 @@ func normPhone(s string, keepPlus bool) (string, int) {
 		}
 	}
 	return string(b), -1
+}
+
+// trunkZero reports whether s, the rest of a phone after a "(", closes a
+// bracket whose only digit is 0, separators aside: "0)", " 0 )".
+func trunkZero(s string) bool {
+	zeros := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ')':
+			return zeros == 1
+		case '0':
+			zeros++
+		case ' ', '.', '-':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // checkAddr returns -1 if s is an e-mail address this package writes into
