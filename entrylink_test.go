@@ -241,6 +241,20 @@ func TestTextChannels(t *testing.T) {
 		t.Errorf("Build of a ref with a space on Viber, which carries it in a parameter: %v", err)
 	}
 
+	// White space before the "/" is trimmed, as the webhook trims it; after
+	// the "/" it means no ref.
+	for link, want := range map[string]string{
+		"https://wa.me/15550104477?text=%20/giveaway--456":          "giveaway--456",
+		"https://line.me/R/oaMessage/%40mybot/?%E3%80%80/giveaway": "giveaway",
+		"sms:+15550104477?body=%0A%2Fgiveaway":                     "",
+		"https://wa.me/15550104477?text=/%20giveaway":              "",
+	} {
+		e, err := entrylink.Parse(link)
+		if err != nil && want != "" || err == nil && e.Ref.String() != want {
+			t.Errorf("Parse(%q) = ref %q, %v; want %q", link, e.Ref, err, want)
+		}
+	}
+
 	// A JSON document with white space travels in base64url, which has none.
 	spaced := refparam.Ref{Name: "order", JSON: []byte(`{"sku":"A1","note":"gift wrap"}`)}
 	nbsp := refparam.Ref{Name: "order", JSON: []byte("[\"a\u00a0b\"]")}

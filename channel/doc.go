@@ -53,7 +53,9 @@
 // and Email have no ref parameter: the ref rides in the message the link
 // prefills, which the user can edit or delete before sending. There the
 // link writes "/" and the ref, as the product does, and Parse drops one
-// leading "/" (a text without it is read whole). The bot gets the text as
+// leading "/", and any white space before it (but control characters,
+// which Parse refuses), as the bot's webhook does (a text without the "/"
+// is read whole). The bot gets the text as
 // the user's first message, if the user sends it.
 //
 // # Alphabets and limits

@@ -3,6 +3,7 @@ package channel
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -424,6 +425,24 @@ func keyIs(key, name string, fold bool) bool {
 	return j == len(name)
 }
 
+// slashAfterSpace returns the length of the %-encoded white space and the
+// "/" that begin raw, a query value, or 0 if it does not begin so. The
+// white space is unicode.IsSpace but not a control character, which no
+// text a link carries may hold (the webhook would trim "\n/x" too, but
+// Parse refuses it).
+func slashAfterSpace(raw string) int {
+	v := unescape(raw)
+	t := strings.TrimLeftFunc(v, isPrefillSpace)
+	if len(t) == len(v) || !strings.HasPrefix(t, "/") {
+		return 0
+	}
+	return rawOffset(raw, len(v)-len(t)+1)
+}
+
+// isPrefillSpace reports whether r is white space that may come before a
+// prefill's "/".
+func isPrefillSpace(r rune) bool { return unicode.IsSpace(r) && !unicode.IsControl(r) }
+
 // textRef decodes the value of a parameter p of a text channel k ('+' is
 // '+': WhatsApp shows it, RFC 5724 and RFC 6068 give it no other meaning),
 // drops the prefill "/" and checks it by rule.
@@ -439,6 +458,13 @@ func (ps *parsing) textRef(k Kind, p *qparam, rule *refRule, prefill bool) (stri
 			raw, off = raw[1:], off+1
 		case strings.HasPrefix(raw, "%2F"), strings.HasPrefix(raw, "%2f"):
 			raw, off = raw[3:], off+3
+		case strings.HasPrefix(raw, "%"):
+			// White space before the "/", which the webhook trims before
+			// it looks for the "/" (see textRef in referral.go). A URL
+			// has no raw space, so the white space is %-encoded.
+			if n := slashAfterSpace(raw); n > 0 {
+				raw, off = raw[n:], off+n
+			}
 		}
 	}
 	// A value that params found printable ASCII and without '%' after

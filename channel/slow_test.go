@@ -3,6 +3,7 @@ package channel_test
 import (
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/entrylink/entrylink/channel"
 )
@@ -40,7 +41,15 @@ func slowLink(s string) (channel.Link, error) {
 		v, _ = url.PathUnescape(v)
 		return v
 	}
-	prefill := func(v string) string { return strings.TrimPrefix(text(v), "/") }
+	// The prefill "/", after any white space, as the webhook looks for it.
+	prefill := func(v string) string {
+		t := text(v)
+		isSpace := func(r rune) bool { return unicode.IsSpace(r) && !unicode.IsControl(r) }
+		if u := strings.TrimLeftFunc(t, isSpace); strings.HasPrefix(u, "/") {
+			return u[1:]
+		}
+		return t
+	}
 	path := strings.TrimSuffix(strings.TrimPrefix(u.Path, "/"), "/")
 	segs := strings.Split(path, "/")
 	host := strings.ToLower(u.Hostname())
