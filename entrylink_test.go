@@ -244,7 +244,7 @@ func TestTextChannels(t *testing.T) {
 	// White space before the "/" is trimmed, as the webhook trims it; after
 	// the "/" it means no ref.
 	for link, want := range map[string]string{
-		"https://wa.me/15550104477?text=%20/giveaway--456":          "giveaway--456",
+		"https://wa.me/15550104477?text=%20/giveaway--456":         "giveaway--456",
 		"https://line.me/R/oaMessage/%40mybot/?%E3%80%80/giveaway": "giveaway",
 		"sms:+15550104477?body=%0A%2Fgiveaway":                     "",
 		"https://wa.me/15550104477?text=/%20giveaway":              "",
