@@ -124,6 +124,7 @@ func slowIndex(tok string) bool {
 // in it repeats a key.
 func slowScan(doc []byte) (maxDepth int, dup bool) {
 	d := json.NewDecoder(bytes.NewReader(doc))
+	d.UseNumber() // a number beyond float64, such as 1E700, is valid JSON
 	type frame struct {
 		keys   map[string]bool
 		object bool
