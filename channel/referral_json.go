@@ -134,37 +134,23 @@ func scanJSON(b []byte, ix *containerIndex) bool {
 // or -1 when it is not a valid JSON string (an unknown escape, a control
 // byte, no closing quote).
 func jsonString(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		i = plainRun(b, i)
-		if i >= len(b) {
-			break
+	for i++; ; {
+		if i = plainRun(b, i); i >= len(b) {
+			return -1
 		}
-		c := b[i]
-		if !jsonStringSpecial[c] {
-			continue
-		}
-		switch {
+		switch c := b[i]; {
+		case !jsonStringSpecial[c]:
+			i++
 		case c == '"':
 			return i + 1
 		case c < 0x20:
 			return -1
-		}
-		// A backslash.
-		if i++; i >= len(b) {
-			return -1
-		}
-		switch b[i] {
-		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-		case 'u':
-			if _, n := jsonscan.Hex4(b, i+1); n < 0 {
+		default: // a backslash
+			if i = jsonscan.EscapeEnd(b, i); i < 0 {
 				return -1
 			}
-			i += 4
-		default:
-			return -1
 		}
 	}
-	return -1
 }
 
 // plainRun returns the offset of the first byte at or after i, within the

@@ -233,18 +233,10 @@ func printableEscapes[T Text](doc T, i int) int {
 			i++
 		case c == '"':
 			return i + 1
-		case c != '\\' || i+1 == len(doc):
+		case c != '\\':
 			return -1
 		default:
-			switch doc[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if _, n := Hex4(doc, i+2); n < 0 {
-					return -1
-				}
-				i += 6
-			default:
+			if i = EscapeEnd(doc, i); i < 0 {
 				return -1
 			}
 		}
@@ -306,18 +298,7 @@ func StringEnd[T Text](doc T, i int) int {
 		case c == '"':
 			return i + 1
 		case c == '\\':
-			if i+1 == len(doc) {
-				return -1
-			}
-			switch doc[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if _, n := Hex4(doc, i+2); n < 0 {
-					return -1
-				}
-				i += 6
-			default:
+			if i = EscapeEnd(doc, i); i < 0 {
 				return -1
 			}
 		case c < ' ':
@@ -331,6 +312,25 @@ func StringEnd[T Text](doc T, i int) int {
 			}
 			i += n
 		}
+	}
+	return -1
+}
+
+// EscapeEnd returns the offset after the escape sequence of a JSON string
+// that starts at doc[i], a backslash: \" \\ \/ \b \f \n \r \t or \u and
+// four hex digits. It returns -1 if no valid escape starts there.
+func EscapeEnd[T Text](doc T, i int) int {
+	if i+1 >= len(doc) {
+		return -1
+	}
+	switch doc[i+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return i + 2
+	case 'u':
+		if _, n := Hex4(doc, i+2); n < 0 {
+			return -1
+		}
+		return i + 6
 	}
 	return -1
 }

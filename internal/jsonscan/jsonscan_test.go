@@ -212,6 +212,29 @@ func FuzzValidPrintable(f *testing.F) {
 	})
 }
 
+func TestEscapeEnd(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{`\"`, 2}, {`\\`, 2}, {`\/`, 2}, {`\b`, 2}, {`\f`, 2}, {`\n`, 2}, {`\r`, 2}, {`\t`, 2},
+		{`\u00e9x`, 6}, {`\uD83D`, 6}, {`\u00e`, -1}, {`\u00eg`, -1}, {`\x`, -1}, {`\'`, -1}, {`\`, -1},
+	} {
+		if got := EscapeEnd(tt.in, 0); got != tt.want {
+			t.Errorf("EscapeEnd(%q, 0) = %d, want %d", tt.in, got, tt.want)
+		}
+		// The table, checked against encoding/json: the escape it takes
+		// ends a string; one it refuses cannot.
+		doc := tt.in
+		if tt.want > 0 {
+			doc = tt.in[:tt.want]
+		}
+		if ok := json.Valid([]byte(`"` + doc + `"`)); ok != (tt.want > 0) {
+			t.Errorf("json.Valid(%q) = %v, against the table's %d", `"`+doc+`"`, ok, tt.want)
+		}
+	}
+}
+
 func TestValidAllocs(t *testing.T) {
 	doc := nest(`{"sku":"A1","qty":2,"note":"été ✓","ok":true,"v":null}`, 60, 0x5555)
 	if got := testing.AllocsPerRun(100, func() { Valid(doc, 100) }); got != 0 {
