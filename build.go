@@ -76,7 +76,7 @@ func BuildLink(l channel.Link, r refparam.Ref) (string, error) {
 func appendRef(dst []byte, l *channel.Link, r *refparam.Ref) ([]byte, refparam.JSONEncoding, error) {
 	enc := refparam.Encoder{}
 	if len(r.JSON) > 0 && (!channel.InAlphabet(l.Kind, string(r.JSON[:1])) ||
-		l.Kind.InText() && !oneWord(r.JSON) && bytes.IndexFunc(r.JSON, unicode.IsSpace) >= 0) {
+		l.Kind.InText() && indexSpace(r.JSON) >= 0) {
 		enc = enc.WithJSONEncoding(refparam.JSONBase64URL)
 	}
 	b, err := enc.AppendText(dst, *r)
@@ -97,25 +97,29 @@ func appendRef(dst []byte, l *channel.Link, r *refparam.Ref) ([]byte, refparam.J
 // up to the first white space, so it would arrive cut short. The error's
 // offset is that of the first white space, the end of the first word.
 func checkWords(k channel.Kind, text []byte) error {
-	if !k.InText() || oneWord(text) {
+	if !k.InText() {
 		return nil
 	}
-	i := bytes.IndexFunc(text, unicode.IsSpace)
+	i := indexSpace(text)
 	if i < 0 {
 		return nil
 	}
 	return &RefError{Kind: k, Raw: string(text), Offset: i, Err: ErrWhiteSpace}
 }
 
-// oneWord reports whether text is printable ASCII without a space, and so
-// one word: the common ref, which spares checkWords decoding runes.
-func oneWord(text []byte) bool {
-	for _, c := range text {
-		if c-'!' > '~'-'!' { // c is not in '!'–'~'
-			return false
+// indexSpace returns the offset of the first white space in text (as
+// unicode.IsSpace has it), or -1. Printable ASCII without a space, the
+// common ref, is passed over without decoding runes.
+func indexSpace(text []byte) int {
+	for i, c := range text {
+		if c-'!' > '~'-'!' { // c is not in '!'–'~'; the bytes before it are no space
+			if j := bytes.IndexFunc(text[i:], unicode.IsSpace); j >= 0 {
+				return i + j
+			}
+			return -1
 		}
 	}
-	return true
+	return -1
 }
 
 // linkError returns the error of the channel refusing link l carrying

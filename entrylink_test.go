@@ -237,6 +237,11 @@ func TestTextChannels(t *testing.T) {
 	if !errors.Is(err, entrylink.ErrWhiteSpace) || !errors.As(err, &re) || re.Offset != 7 || re.Kind != channel.WhatsApp || re.Raw != "give--a b" {
 		t.Errorf("Build of a ref with a space on WhatsApp: %v", err)
 	}
+	// After a non-ASCII letter the offset still counts bytes of the text.
+	_, err = entrylink.Build(channel.WhatsApp, "15550104477", refparam.Ref{Name: "café", Payload: "a\u00a0b"})
+	if !errors.As(err, &re) || re.Offset != 8 || re.Raw != "café--a\u00a0b" {
+		t.Errorf("Build of café--a\u00a0b on WhatsApp: %v, want ErrWhiteSpace at 8", err)
+	}
 	if _, err := entrylink.Build(channel.Viber, "mybot", refparam.Ref{Name: "give", Payload: "a b"}); err != nil {
 		t.Errorf("Build of a ref with a space on Viber, which carries it in a parameter: %v", err)
 	}
