@@ -425,18 +425,47 @@ func keyIs(key, name string, fold bool) bool {
 	return j == len(name)
 }
 
-// slashAfterSpace returns the length of the %-encoded white space and the
-// "/" that begin raw, a query value, or 0 if it does not begin so. The
+// prefillEnd returns the length of the prefill "/" or "%2F" that begins
+// raw, a query value, after any white space (see spaceEnd); 0 if there is
+// none.
+func prefillEnd(raw string) int {
+	sp := spaceEnd(raw)
+	switch rest := raw[sp:]; {
+	case strings.HasPrefix(rest, "/"):
+		return sp + 1
+	case strings.HasPrefix(rest, "%2F"), strings.HasPrefix(rest, "%2f"):
+		return sp + 3
+	}
+	return 0
+}
+
+// spaceEnd returns the length of the %-encoded white space that begins
+// raw, a query value that badEscape accepts: a URL has no raw space. The
 // white space is unicode.IsSpace but not a control character, which no
 // text a link carries may hold (the webhook would trim "\n/x" too, but
-// Parse refuses it).
-func slashAfterSpace(raw string) int {
-	v := unescape(raw)
-	t := strings.TrimLeftFunc(v, isPrefillSpace)
-	if len(t) == len(v) || !strings.HasPrefix(t, "/") {
-		return 0
+// Parse refuses it). It decodes a character at a time, and no further.
+func spaceEnd(raw string) int {
+	j := 0
+	for j+2 < len(raw) && raw[j] == '%' {
+		if c := unhex(raw[j+1])<<4 | unhex(raw[j+2]); c < utf8.RuneSelf {
+			if c != ' ' { // the only ASCII white space that is no control
+				return j
+			}
+			j += 3
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		n := 0
+		for ; n < len(b) && j+3*n+2 < len(raw) && raw[j+3*n] == '%'; n++ {
+			b[n] = unhex(raw[j+3*n+1])<<4 | unhex(raw[j+3*n+2])
+		}
+		r, size := utf8.DecodeRune(b[:n])
+		if !isPrefillSpace(r) {
+			return j
+		}
+		j += 3 * size
 	}
-	return rawOffset(raw, len(v)-len(t)+1)
+	return j
 }
 
 // isPrefillSpace reports whether r is white space that may come before a
@@ -453,18 +482,10 @@ func (ps *parsing) textRef(k Kind, p *qparam, rule *refRule, prefill bool) (stri
 	raw := p.raw
 	off := p.off
 	if prefill {
-		switch {
-		case strings.HasPrefix(raw, "/"):
-			raw, off = raw[1:], off+1
-		case strings.HasPrefix(raw, "%2F"), strings.HasPrefix(raw, "%2f"):
-			raw, off = raw[3:], off+3
-		case strings.HasPrefix(raw, "%"):
-			// White space before the "/", which the webhook trims before
-			// it looks for the "/" (see textRef in referral.go). A URL
-			// has no raw space, so the white space is %-encoded.
-			if n := slashAfterSpace(raw); n > 0 {
-				raw, off = raw[n:], off+n
-			}
+		// The "/", after any white space: the webhook trims the text
+		// before it looks for the "/" (see textRef in referral.go).
+		if n := prefillEnd(raw); n > 0 {
+			raw, off = raw[n:], off+n
 		}
 	}
 	// A value that params found printable ASCII and without '%' after
