@@ -196,8 +196,9 @@ func slowDateTime(s string) (string, bool) {
 	if _, err := time.Parse(time.RFC3339Nano, string(b)); err != nil {
 		return "", false
 	}
-	// Go takes an offset hour of 24; RFC 3339's time-hour is 00-23.
-	if z := s[len(s)-6:]; (z[0] == '+' || z[0] == '-') && z[1:3] >= "24" {
+	// Go takes an offset hour of 24 and an offset minute of 60; RFC 3339's
+	// time-hour is 00-23 and its time-minute 00-59.
+	if z := s[len(s)-6:]; (z[0] == '+' || z[0] == '-') && (z[1:3] >= "24" || z[4:6] >= "60") {
 		return "", false
 	}
 	return string(b), true
