@@ -390,8 +390,10 @@ func decodeRune[T text](s T) (rune, int) {
 }
 
 // load8 returns b[i:i+8] as a little-endian word; the compiler makes it one
-// load.
+// load, after one bounds check. (Indexed from b, each of the eight bytes
+// had its own check.)
 func load8[T text](b T, i int) uint64 {
-	return uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+	w := b[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }

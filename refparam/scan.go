@@ -227,10 +227,12 @@ const (
 )
 
 // load8 returns s[i:i+8] as a little-endian word; the compiler makes it one
-// load.
+// load, after one bounds check. (Indexed from s, each of the eight bytes
+// had its own check.)
 func load8[T text](s T, i int) uint64 {
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // printable8 reports whether every byte of x is printable ASCII, in
