@@ -1,6 +1,8 @@
 package refparam
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
@@ -47,4 +49,33 @@ func FuzzFastPaths(f *testing.F) {
 			t.Fatalf("Parse(%q) mismatch with the general parser (-general +Parse):\n%s", s, diff)
 		}
 	})
+}
+
+// TestDecodeBase64URL checks decodeBase64URL against the strict unpadded
+// decoder of encoding/base64 at every length up to three blocks of eight
+// and past them, with each character in turn replaced by a byte outside
+// the alphabet, and with each last character that leaves bits over.
+func TestDecodeBase64URL(t *testing.T) {
+	const text = "eyJza3UiOiJBMSIsInF0eSI6Miwibm90ZSI6ImdpZnQgd3JhcCJ9-_w"
+	check := func(s string) {
+		t.Helper()
+		want, err := base64.RawURLEncoding.Strict().DecodeString(s)
+		wantOK := err == nil && s != "" && !strings.ContainsAny(s, "\r\n")
+		got, ok := decodeBase64URL(s)
+		if ok != wantOK || ok && !bytes.Equal(got, want) || ok && cap(got) != len(got) {
+			t.Errorf("decodeBase64URL(%q) = %q, %v; want %q, %v", s, got, ok, want, wantOK)
+		}
+	}
+	for n := range len(text) + 1 {
+		s := text[:n]
+		check(s)
+		for i := range n {
+			for _, c := range []byte{'=', '+', '/', '\n', '\r', 0x80, 0xff} {
+				check(s[:i] + string([]byte{c}) + s[i+1:])
+			}
+		}
+		for _, last := range "ABCEIQw" {
+			check(s + string(last))
+		}
+	}
 }

