@@ -391,7 +391,9 @@ func decodeRune[T text](s T) (rune, int) {
 
 // load8 returns b[i:i+8] as a little-endian word; the compiler makes it one
 // load, after one bounds check. (Indexed from b, each of the eight bytes
-// had its own check.)
+// had its own check.) The caller must have i+8 <= len(b): for a []byte
+// the slice is checked against the capacity, not the length, and every
+// caller tests the length already (a check of b[i+7] here too cost 5%).
 func load8[T text](b T, i int) uint64 {
 	w := b[i : i+8]
 	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
