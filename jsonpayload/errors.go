@@ -72,7 +72,11 @@ type Error struct {
 // Error returns a message naming the package, the operation, the rule and
 // the problem, for example:
 //
-//	jsonpayload: Extract: rule 1 (path "$.price", field "738"): value "\"abc\"" does not fit the type Number at offset 16
+//	jsonpayload: Extract: rule 1 (path "$.price", field "738"): value "abc" does not fit the type Number at offset 16
+//
+// The value is written as the JSON text it is, quotes included; a value
+// with white space other than spaces, or other bytes that do not print, is
+// written as a Go string literal instead.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("jsonpayload: ")
@@ -97,8 +101,15 @@ func (e *Error) Error() string {
 	}
 	switch {
 	case errors.Is(e.Err, ErrType):
+		// Value is JSON text, which its own quotes or brackets delimit:
+		// it is written as it is, and quoted only if it would not print
+		// on one line.
 		b.WriteString("value ")
-		b.WriteString(strconv.Quote(e.Value))
+		if printable(e.Value) {
+			b.WriteString(e.Value)
+		} else {
+			b.WriteString(strconv.Quote(e.Value))
+		}
 		b.WriteString(" does not fit the type ")
 		b.WriteString(e.Type.String())
 	default:
@@ -113,6 +124,12 @@ func (e *Error) Error() string {
 		b.WriteString(strconv.Itoa(e.Offset))
 	}
 	return b.String()
+}
+
+// printable reports whether s is valid UTF-8 and prints on one line:
+// every rune is a graphic character or a space (strconv.IsPrint).
+func printable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) < 0
 }
 
 // Unwrap returns e.Err.

@@ -64,3 +64,29 @@ func TestMaxValueInError(t *testing.T) {
 		})
 	}
 }
+
+// TestErrTypeMessage checks how an ErrType error writes its value: as the
+// JSON text it is, or quoted when it would not print on one line.
+func TestErrTypeMessage(t *testing.T) {
+	tests := []struct {
+		doc  string
+		want string
+	}{
+		{`{"v": "abc"}`, `jsonpayload: Lookup: path "v": value "abc" does not fit the type Number at offset 6`},
+		{`{"v": true}`, `jsonpayload: Lookup: path "v": value true does not fit the type Number at offset 6`},
+		{`{"v": ["a b", "é"]}`, `jsonpayload: Lookup: path "v": value ["a b", "é"] does not fit the type Number at offset 6`},
+		{"{\"v\": [1,\n2]}", `jsonpayload: Lookup: path "v": value "[1,\n2]" does not fit the type Number at offset 6`},
+		{"{\"v\": [1,\t2]}", `jsonpayload: Lookup: path "v": value "[1,\t2]" does not fit the type Number at offset 6`},
+		{`{"v": "a\u2028b"}`, `jsonpayload: Lookup: path "v": value "a\u2028b" does not fit the type Number at offset 6`},
+		{"{\"v\": \"a\u2028b\"}", `jsonpayload: Lookup: path "v": value "\"a\u2028b\"" does not fit the type Number at offset 6`},
+	}
+	for _, tt := range tests {
+		_, err := jsonpayload.Lookup([]byte(tt.doc), "v", jsonpayload.Number)
+		if !errors.Is(err, jsonpayload.ErrType) {
+			t.Fatalf("Lookup(%q) = %v; want ErrType", tt.doc, err)
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("Lookup(%q) message mismatch (-want +got):\n%s", tt.doc, diff)
+		}
+	}
+}
