@@ -168,9 +168,6 @@ func checkRootIndex(t *testing.T, doc string, root *rootIndex) {
 	}
 }
 
-// FuzzFind checks that a lookup through the root index finds exactly what
-// gjson finds on the whole document, duplicate keys included, for a JSON
-// Pointer path (which can spell any keys).
 // TestFindEmptyKeys holds the root index to gjson alone over every small
 // document and pointer made of the keys "" and "a", duplicates included:
 // the keys where gjson's path syntax needs care ("..", split steps).
@@ -224,6 +221,9 @@ func TestFindEmptyKeys(t *testing.T) {
 	}
 }
 
+// FuzzFind checks that a lookup through the root index finds exactly what
+// gjson finds on the whole document, duplicate keys included, for a JSON
+// Pointer path (which can spell any keys).
 func FuzzFind(f *testing.F) {
 	many := func(n int) string {
 		var b strings.Builder
